@@ -1,0 +1,53 @@
+import type { ParseArgsConfig } from 'node:util';
+import { EXIT, type ExitCode } from './exit-codes';
+
+export interface CliIo {
+  stdout(line: string): void;
+  stderr(line: string): void;
+}
+
+export type OptionSpec = NonNullable<ParseArgsConfig['options']>;
+
+export interface ParsedArgs {
+  readonly values: Record<string, string | boolean | undefined>;
+  readonly positionals: readonly string[];
+  readonly json: boolean;
+}
+
+/** One `kioskctl <group> <name>` command. Commands return an exit code; they never throw for expected failures. */
+export interface CommandSpec {
+  readonly path: readonly [string, string] | readonly [string];
+  readonly usage: string;
+  readonly options: OptionSpec;
+  /** how many positionals the command takes: [min, max] */
+  readonly positionals: readonly [number, number];
+  run(args: ParsedArgs, io: CliIo): Promise<ExitCode>;
+}
+
+/** An expected failure: one clear line on stderr and, with --json, `{"error": {code, message}}` on stdout. */
+export function fail(io: CliIo, args: Pick<ParsedArgs, 'json'>, exit: ExitCode, code: string, message: string): ExitCode {
+  io.stderr(`kioskctl: ${message}`);
+  if (args.json) io.stdout(JSON.stringify({ error: { code, message } }));
+  return exit;
+}
+
+/** Maps a driver's coded error to kioskctl's exit codes (device not ready vs unreachable). */
+export function exitForDeviceError(code: string): ExitCode {
+  switch (code) {
+    case 'no-card':
+    case 'card-removed':
+    case 'read-failed':
+    case 'unknown-card':
+    case 'paper-out':
+    case 'cover-open':
+    case 'offline':
+    case 'printer-error':
+    case 'busy':
+    case 'cancelled':
+      return EXIT.deviceNotReady;
+    default:
+      return EXIT.deviceUnreachable;
+  }
+}
+
+export const stringOption = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);

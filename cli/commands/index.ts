@@ -1,0 +1,6 @@
+import type { CommandSpec } from '../command';
+
+/**
+ * Every kioskctl command. Each device's commands live in their own file and are listed here.
+ */
+export const commands: readonly CommandSpec[] = [];

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { DeviceStatus } from '../../drivers/device-status';
+import { IdCardRecord } from '../../drivers/id-reader/types';
+import { PrinterStatus, Receipt } from '../../drivers/printer/types';
+import { Sha256Hex } from '../../drivers/schemas';
+import { method } from './define';
+import {
+  Applicant,
+  AttachmentRef,
+  BatchItemResult,
+  CaseStatus,
+  PreApplication,
+  ReferencePage,
+  Rfc3339,
+  ServiceCode,
+} from './platform-schemas';
+
+/**
+ * The one definition of `window.kiosk` (DESIGN.md "One contract, two transports"). Add a
+ * method here and give the host a handler; the preload bridge, the IPC handlers and the
+ * WebSocket transport pick it up by themselves.
+ */
+
+const None = z.object({}).strict();
+const Void = z.null();
+const Ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'expected a ULID');
+
+/**
+ * Personal data sealed by the host (AES-256-GCM, record id or digest bound as associated data).
+ * The renderer stores it in IndexedDB and hands it back to the host to send; it cannot open it.
+ */
+export const SealedBlob = z.object({
+  v: z.literal(1),
+  /** id of the wrapping key, so a key rotation can tell which one to use */
+  kid: z.string().min(1).max(64),
+  /** the record's data key, wrapped (encrypted) by the host's master key */
+  wrappedKey: z.instanceof(Uint8Array),
+  iv: z.instanceof(Uint8Array),
+  /** ciphertext followed by the 16-byte GCM tag */
+  ciphertext: z.instanceof(Uint8Array),
+});
+export type SealedBlob = z.infer<typeof SealedBlob>;
+
+export const Masked = z.object({ name: z.string(), idNumber: z.string() });
+
+export const AppInfo = z.object({
+  mode: z.enum(['electron', 'browser']),
+  /** browser mode runs in development mode: a plain-text keystore and the dev panel */
+  devMode: z.boolean(),
+  appVersion: z.string(),
+  terminalId: z.string().nullable(),
+  enrolled: z.boolean(),
+  /** minutes of inactivity after which a citizen's session is wiped */
+  idleTimeoutSec: z.number().int().positive(),
+  printerProfile: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const SealTransactionInput = z.object({
+  id: Ulid,
+  service: ServiceCode,
+  applicant: Applicant,
+  data: z.record(z.string(), z.unknown()).optional(),
+  attachments: z.array(AttachmentRef).max(10),
+  preApplicationId: z.string().max(64).optional(),
+});
+export type SealTransactionInput = z.infer<typeof SealTransactionInput>;
+
+export const SealedTransaction = z.object({
+  id: Ulid,
+  seq: z.number().int().positive(),
+  service: ServiceCode,
+  createdAt: Rfc3339,
+  masked: Masked,
+  sealed: SealedBlob,
+});
+export type SealedTransaction = z.infer<typeof SealedTransaction>;
+
+/** 2 MiB: the platform's attachment limit (§4); larger photos are refused before sealing. */
+export const MAX_ATTACHMENT_BYTES = 2 * 1024 * 1024;
+
+export const SealedAttachment = z.object({
+  sha256: Sha256Hex,
+  size: z.number().int().positive(),
+  contentType: z.enum(['image/jpeg', 'image/png']),
+  sealed: SealedBlob,
+});
+export type SealedAttachment = z.infer<typeof SealedAttachment>;
+
+export const PlatformHealth = z.object({
+  online: z.boolean(),
+  serverTime: Rfc3339.optional(),
+  clockOffsetMs: z.number().int().optional(),
+  minAppVersion: z.string().optional(),
+});
+
+export const ScannedCode = z.object({ text: z.string().max(4096), source: z.string() });
+export type ScannedCode = z.infer<typeof ScannedCode>;
+
+export const DevCard = z.object({ id: z.string(), label: z.string(), cardType: z.string() });
+export const DevState = z.object({
+  cardPresent: z.boolean(),
+  card: z.string().nullable(),
+  printerPaper: z.enum(['ok', 'near-end', 'out']),
+  printerCoverOpen: z.boolean(),
+  networkUp: z.boolean(),
+});
+export type DevState = z.infer<typeof DevState>;
+
+/** A receipt as the printer simulator understood it: decoded text, QR payloads, cuts. */
+export const PrintedReceipt = z.object({ text: z.string(), qrCodes: z.array(z.string()), cut: z.boolean(), bytes: z.number().int() });
+export type PrintedReceipt = z.infer<typeof PrintedReceipt>;
+
+export const kioskContract = {
+  app: {
+    info: method(None, AppInfo),
+  },
+  devices: {
+    status: method(None, z.array(DeviceStatus)),
+  },
+  idReader: {
+    /** waits up to timeoutMs for a card and reads it; `no-card` when none came */
+    read: method(z.object({ timeoutMs: z.number().int().min(100).max(300_000) }).strict(), IdCardRecord),
+    /** abandons a pending read (the citizen pressed "back") */
+    cancel: method(None, Void),
+  },
+  printer: {
+    status: method(None, PrinterStatus),
+    print: method(z.object({ receipt: Receipt }).strict(), z.object({ warnings: z.array(z.string()) })),
+  },
+  vault: {
+    /** allocates seq, stamps createdAt and the clock offset, seals the exact item to send */
+    sealTransaction: method(SealTransactionInput, SealedTransaction),
+    sealAttachment: method(
+      z.object({ bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_ATTACHMENT_BYTES, 'attachment must be 1 byte to 2 MiB'), contentType: z.enum(['image/jpeg', 'image/png']) }).strict(),
+      SealedAttachment,
+    ),
+  },
+  platform: {
+    health: method(None, PlatformHealth),
+    uploadAttachment: method(
+      z.object({ sha256: Sha256Hex, contentType: z.enum(['image/jpeg', 'image/png']), sealed: SealedBlob }).strict(),
+      z.object({ stored: z.enum(['created', 'existing']) }),
+    ),
+    sendBatch: method(
+      z.object({ items: z.array(z.object({ id: Ulid, sealed: SealedBlob })).min(1).max(50) }).strict(),
+      z.object({ results: z.array(BatchItemResult) }),
+    ),
+    reference: method(z.object({ cursor: z.string().max(2048).optional() }).strict(), ReferencePage),
+    caseStatus: method(z.object({ caseNumber: z.string().min(1).max(64) }).strict(), CaseStatus),
+    verifyPreApplication: method(z.object({ code: z.string().max(8192) }).strict(), PreApplication),
+  },
+  /** browser mode only: drives the simulators (DESIGN.md; STYLE.md §6, the dev-dock level of fakes) */
+  dev: {
+    state: method(None, DevState),
+    listCards: method(None, z.array(DevCard)),
+    presentCard: method(z.object({ card: z.string().max(64) }).strict(), Void),
+    removeCard: method(None, Void),
+    setPrinterPaper: method(z.object({ paper: z.enum(['ok', 'near-end', 'out']) }).strict(), Void),
+    setPrinterCover: method(z.object({ open: z.boolean() }).strict(), Void),
+    setNetwork: method(z.object({ up: z.boolean() }).strict(), Void),
+    scanCode: method(z.object({ text: z.string().min(1).max(4096) }).strict(), Void),
+    printedReceipts: method(None, z.array(PrintedReceipt)),
+  },
+} as const;
+
+export const kioskEvents = {
+  'devices.status': DeviceStatus,
+  'scanner.code': ScannedCode,
+  'dev.state': DevState,
+} as const;
+
+export type KioskContract = typeof kioskContract;
+export type KioskEvents = typeof kioskEvents;

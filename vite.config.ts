@@ -1,0 +1,17 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The renderer is built to static files. Electron serves them from the app:// protocol and
+// browser mode from its loopback HTTP server, both with the same strict Content-Security-Policy,
+// so the build must not need inline scripts or eval.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    sourcemap: true,
+    modulePreload: { polyfill: false },
+  },
+});
