@@ -87,6 +87,20 @@ export const SealedAttachment = z.object({
 });
 export type SealedAttachment = z.infer<typeof SealedAttachment>;
 
+/**
+ * The host's backstop (issue 4): every sealed transaction stays in an fsync'd journal until the
+ * platform accepted it, so the outbox can be rebuilt if IndexedDB is lost.
+ */
+export const JournalEntry = z.object({ transaction: SealedTransaction, attachments: z.array(SealedAttachment) });
+export type JournalEntry = z.infer<typeof JournalEntry>;
+
+export const QueueStats = z.object({
+  pending: z.number().int().nonnegative(),
+  deadLetters: z.number().int().nonnegative(),
+  oldestPendingAgeSec: z.number().int().nonnegative(),
+});
+export type QueueStats = z.infer<typeof QueueStats>;
+
 export const PlatformHealth = z.object({
   online: z.boolean(),
   serverTime: Rfc3339.optional(),
@@ -135,9 +149,21 @@ export const kioskContract = {
       z.object({ bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_ATTACHMENT_BYTES, 'attachment must be 1 byte to 2 MiB'), contentType: z.enum(['image/jpeg', 'image/png']) }).strict(),
       SealedAttachment,
     ),
+    /** journal entries not yet accepted by the platform, for reconciling the outbox at start-up */
+    journal: method(None, z.array(JournalEntry)),
   },
   platform: {
     health: method(None, PlatformHealth),
+    enrol: method(
+      z.object({
+        enrolmentCode: z.string().min(8).max(32),
+        terminalId: z.string().min(1).max(64),
+        site: z.object({ code: z.string().min(1).max(64), name: z.string().min(1).max(200) }),
+      }).strict(),
+      z.object({ terminalId: z.string() }),
+    ),
+    /** the host adds appVersion, uptime and device states; never personal data (§7) */
+    heartbeat: method(z.object({ queue: QueueStats }).strict(), Void),
     uploadAttachment: method(
       z.object({ sha256: Sha256Hex, contentType: z.enum(['image/jpeg', 'image/png']), sealed: SealedBlob }).strict(),
       z.object({ stored: z.enum(['created', 'existing']) }),
