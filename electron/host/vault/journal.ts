@@ -1,0 +1,173 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Sha256Hex } from '../../../drivers/schemas';
+import { describeError, err, ok, type Result } from '../../../drivers/result';
+import { Masked, type JournalEntry, type SealedAttachment, type SealedTransaction } from '../../api/contract';
+import { Rfc3339, ServiceCode } from '../../api/platform-schemas';
+import { SealedBlobOnDisk, blobFromDisk, blobToDisk } from './blob-codec';
+import { ensureDir, isNotFound, removeStaleTemporaries, unlinkDurable, writeFileDurable } from './durable-file';
+import { createSerialQueue } from './serial-queue';
+
+/**
+ * The backstop (issue 4 item 3): every sealed transaction and its sealed attachments stay in
+ * fsync'd files until the platform has accepted the transaction, so the outbox can be rebuilt
+ * after IndexedDB is lost (disk-full reset, corruption, a wiped profile). One file per record:
+ * a crash tears at most the record being written, and that one only as a stray temporary.
+ */
+export interface Journal {
+  recordAttachment(attachment: SealedAttachment): Promise<Result<void>>;
+  recordTransaction(transaction: SealedTransaction, attachmentDigests: readonly string[]): Promise<Result<void>>;
+  /** entries the platform has not accepted yet, oldest seq first, read back from disk */
+  pending(): Promise<JournalEntry[]>;
+  /** the platform accepted it (or reported it a duplicate): forget the entry and its unshared attachments */
+  markAccepted(id: string): Promise<Result<void>>;
+  /** the highest seq any pending entry carries (0 when none) */
+  maxSeq(): number;
+  /** journal files that failed to parse; left in place for a technician, never deleted */
+  unreadable(): readonly string[];
+}
+
+/**
+ * An attachment is sealed before the transaction that references it. Until that transaction is
+ * journaled nothing refers to the attachment, so unreferenced attachments younger than this are
+ * kept: accepting one transaction must not delete the photo of the citizen still at the screen.
+ */
+export const ATTACHMENT_GRACE_MS = 60 * 60 * 1000;
+
+const TransactionFile = z.object({
+  v: z.literal(1),
+  transaction: z.object({
+    id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/),
+    seq: z.number().int().positive(),
+    service: ServiceCode,
+    createdAt: Rfc3339,
+    masked: Masked,
+    sealed: SealedBlobOnDisk,
+  }),
+  attachments: z.array(Sha256Hex).max(10),
+});
+type TransactionFile = z.infer<typeof TransactionFile>;
+
+const AttachmentFile = z.object({
+  v: z.literal(1),
+  sha256: Sha256Hex,
+  size: z.number().int().positive(),
+  contentType: z.enum(['image/jpeg', 'image/png']),
+  sealed: SealedBlobOnDisk,
+  sealedAt: z.number().int().nonnegative(),
+});
+type AttachmentFile = z.infer<typeof AttachmentFile>;
+
+export async function openJournal(dir: string, now: () => number = Date.now): Promise<Result<Journal>> {
+  const txDir = join(dir, 'tx');
+  const attDir = join(dir, 'att');
+  const index = new Map<string, TransactionFile>();
+  const unreadable: string[] = [];
+  try {
+    for (const d of [txDir, attDir]) {
+      await ensureDir(d);
+      await removeStaleTemporaries(d);
+    }
+    for (const name of await readdir(txDir)) {
+      if (!name.endsWith('.json')) continue;
+      const parsed = parseJson(TransactionFile, await readFile(join(txDir, name), 'utf8'));
+      if (parsed && `${parsed.transaction.id}.json` === name) index.set(parsed.transaction.id, parsed);
+      else unreadable.push(`tx/${name}`);
+    }
+  } catch (e) {
+    return err('journal-unavailable', `the journal could not be read: ${describeError(e)}`);
+  }
+
+  const serial = createSerialQueue();
+  const referenced = (sha256: string): boolean => [...index.values()].some((t) => t.attachments.includes(sha256));
+
+  async function readAttachment(sha256: string): Promise<AttachmentFile | null> {
+    try {
+      return parseJson(AttachmentFile, await readFile(join(attDir, `${sha256}.json`), 'utf8'));
+    } catch (e) {
+      if (isNotFound(e)) return null;
+      throw e;
+    }
+  }
+
+  async function dropIfOrphan(sha256: string): Promise<void> {
+    if (referenced(sha256)) return;
+    const file = await readAttachment(sha256).catch(() => null);
+    if (file && now() - file.sealedAt < ATTACHMENT_GRACE_MS) return;
+    await unlinkDurable(join(attDir, `${sha256}.json`));
+  }
+
+  // Photos of sessions that were cancelled after capture are never referenced: sweep them.
+  try {
+    for (const name of await readdir(attDir)) {
+      const sha = name.endsWith('.json') ? name.slice(0, -5) : '';
+      if (Sha256Hex.safeParse(sha).success) await dropIfOrphan(sha);
+    }
+  } catch (e) {
+    return err('journal-unavailable', `the journal could not be swept: ${describeError(e)}`);
+  }
+
+  return ok({
+    recordAttachment: (a) =>
+      serial(async () => {
+        const file: AttachmentFile = { v: 1, sha256: a.sha256, size: a.size, contentType: a.contentType, sealed: blobToDisk(a.sealed), sealedAt: now() };
+        return attempt(() => writeFileDurable(join(attDir, `${a.sha256}.json`), JSON.stringify(file)));
+      }),
+    recordTransaction: (t, digests) =>
+      serial(async () => {
+        const file: TransactionFile = {
+          v: 1,
+          transaction: { id: t.id, seq: t.seq, service: t.service, createdAt: t.createdAt, masked: t.masked, sealed: blobToDisk(t.sealed) },
+          attachments: [...new Set(digests)],
+        };
+        const written = await attempt(() => writeFileDurable(join(txDir, `${t.id}.json`), JSON.stringify(file)));
+        if (written.ok) index.set(t.id, file);
+        return written;
+      }),
+    pending: () =>
+      serial(async () => {
+        const entries: JournalEntry[] = [];
+        for (const file of [...index.values()].sort((a, b) => a.transaction.seq - b.transaction.seq)) {
+          const attachments: SealedAttachment[] = [];
+          for (const sha of file.attachments) {
+            const a = await readAttachment(sha).catch(() => null);
+            if (a) attachments.push({ sha256: a.sha256, size: a.size, contentType: a.contentType, sealed: blobFromDisk(a.sealed) });
+          }
+          entries.push({ transaction: { ...file.transaction, sealed: blobFromDisk(file.transaction.sealed) }, attachments });
+        }
+        return entries;
+      }),
+    markAccepted: (id) =>
+      serial(async () => {
+        const file = index.get(id);
+        if (!file) return ok(undefined);
+        const removed = await attempt(() => unlinkDurable(join(txDir, `${id}.json`)));
+        if (!removed.ok) return removed;
+        index.delete(id);
+        return attempt(async () => {
+          for (const sha of file.attachments) await dropIfOrphan(sha);
+        });
+      }),
+    maxSeq: () => Math.max(0, ...[...index.values()].map((t) => t.transaction.seq)),
+    unreadable: () => unreadable,
+  });
+}
+
+function parseJson<T>(schema: z.ZodType<T>, text: string): T | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+async function attempt(write: () => Promise<void>): Promise<Result<void>> {
+  try {
+    await write();
+    return ok(undefined);
+  } catch (e) {
+    return err('journal-write-failed', `the journal could not be written: ${describeError(e)}`);
+  }
+}
