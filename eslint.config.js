@@ -73,7 +73,7 @@ export default tseslint.config(
   },
   {
     files: ['electron/**/*.{ts,tsx}', 'cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}'],
-    ignores: ['electron/main*', 'electron/preload*', '**/*.test.{ts,tsx}'],
+    ignores: ['electron/main*', 'electron/preload*', 'electron/testing/**', '**/*.test.{ts,tsx}'],
     rules: restrict(layerRules.electronOutsideShell, 'only electron/main* and electron/preload* may import electron (DESIGN.md layer rules).'),
   },
 );

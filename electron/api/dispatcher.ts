@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { describeError } from '../../drivers/result';
 import { type CallContext, type Contract, type HandlersOf, lookupMethod, type WireResult } from './define';
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { Duplex } from 'node:stream';
+import { type RawData, WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../api/dispatcher';
 import { decodeWire, encodeWire, MAX_FRAME_BYTES, WireRequest } from '../api/wire';
 
@@ -21,7 +22,7 @@ export interface WsTransportOptions {
  */
 export function attachWsTransport(options: WsTransportOptions): { close(): Promise<void> } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
-  const onUpgrade = (req: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) => {
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? '/', 'http://host').pathname;
     if (path !== WS_PATH) return;
     if (req.headers.origin !== options.allowedOrigin) {
@@ -41,7 +42,7 @@ export function attachWsTransport(options: WsTransportOptions): { close(): Promi
   wss.on('connection', (ws: WebSocket) => {
     ws.on('message', (data, isBinary) => {
       if (isBinary) return void ws.close(1003, 'text frames only');
-      const request = WireRequest.safeParse(decodeWire(data.toString()));
+      const request = WireRequest.safeParse(decodeWire(rawDataToText(data)));
       if (!request.success) {
         options.onFault?.('websocket: malformed request frame');
         return void ws.close(1007, 'malformed request');
@@ -64,4 +65,9 @@ export function attachWsTransport(options: WsTransportOptions): { close(): Promi
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+function rawDataToText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(new Uint8Array(data)).toString('utf8');
 }
