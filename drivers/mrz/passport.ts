@@ -82,6 +82,7 @@ export function parsePassportTd3(input: readonly [string, string], options: MrzP
 
 // ICAO 9303 Part 4: M, F, or `<` / X for unspecified
 function sexOf(c: string | undefined): MrzDocument['sex'] {
+  if (c === undefined) return undefined;
   switch (c) {
     case 'M':
       return 'male';
