@@ -63,7 +63,7 @@ describe('sealTransaction', () => {
       clockOffsetMs: -1320.4,
     });
     if (!sealed.ok) throw new Error(sealed.error.code);
-    expect(sealed.value).toMatchObject({ id: IDS[0], seq: 1, service: 'id.renewal', createdAt: '2026-11-24T08:15:02.311Z', masked: { name: '张*', idNumber: '1101**********002X' } });
+    expect(sealed.value).toMatchObject({ id: IDS[0], seq: 1, service: 'id.renewal', createdAt: '2026-11-24T08:15:02.311Z', masked: { name: '张*', idNumber: '1****************X' } });
     const item = vault.unsealTransaction(IDS[0], sealed.value.sealed);
     expect(item).toEqual({
       ok: true,
@@ -110,6 +110,13 @@ describe('sealTransaction', () => {
     expect(refused.ok ? 'sealed' : refused.error.code).toBe('service-online-only');
     const next = await vault.sealTransaction(input(IDS[1]), { terminalId: 'CZ-T0012' });
     expect(next.ok && next.value.seq).toBe(1);
+  });
+
+  it('refuses an ID number with a wrong check character without spending a seq', async () => {
+    const vault = await openVault();
+    const refused = await vault.sealTransaction(input(IDS[0], { applicant: { idNumber: '110105194912310021' } }), { terminalId: 'CZ-T0012' });
+    expect(refused.ok ? 'sealed' : refused.error.code).toBe('id-number-invalid');
+    expect(vault.lastSeq()).toBe(0);
   });
 
   it('refuses data with no JSON form without spending a seq', async () => {

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { checkIdNumber, maskIdNumber, maskName } from '../../../drivers/id-number';
 import { err, ok, type Result } from '../../../drivers/result';
 import type { JournalEntry, SealedAttachment, SealedBlob, SealedTransaction, SealTransactionInput } from '../../api/contract';
 import { ONLINE_ONLY_SERVICES, TransactionItem } from '../../api/platform-schemas';
 import { canonicalJson } from './canonical-json';
 import type { Keystore } from './keystore';
 import { openJournal, type Journal } from './journal';
-import { maskIdNumber, maskName } from './mask';
 import { openBytes, sealBytes } from './seal';
 import { openSeqCounter } from './seq-counter';
 
@@ -85,6 +85,8 @@ function buildVault(keystore: Keystore, journal: Journal, seq: { last(): number;
         return err('service-online-only', `${input.service} needs a live connection and is never queued`);
       }
       // Check everything that can be checked before a seq is spent on it.
+      const idCheck = checkIdNumber(input.applicant.idNumber.trim().toUpperCase());
+      if (!idCheck.valid) return err('id-number-invalid', `transaction ${input.id}: the ID number fails its checks (${idCheck.errors.join(', ')})`);
       const draft = TransactionItem.safeParse(buildItem(input, ctx, 1, new Date(now()).toISOString()));
       if (!draft.success) return err('transaction-invalid', `transaction ${input.id} does not match the platform schema: ${describeIssues(draft.error.issues)}`);
       if (!roundTrips(draft.data)) return err('transaction-invalid', `transaction ${input.id} holds data with no stable JSON form`);
