@@ -46,18 +46,23 @@ export interface IdCardRead {
  * `card-removed`: the card left the field mid-read; `read-failed`: the card answered but the read
  * did not complete (retry); `device-unreachable`: port cannot be opened or no answer;
  * `protocol-error`: repeated bad frames; `sam-fault`: the SAM reports it cannot work (SW3 0x60,
- * 0x66…); `cancelled`: the caller aborted; `busy`: another operation holds the device.
+ * 0x66…); `cancelled`: the caller aborted; `busy`: another operation holds the device;
+ * `card-auth-failed`: the SAM and the card did not authenticate each other (SW3 0x31–0x37: send
+ * the citizen to staff); `photo-decoder-missing`/`photo-decoder-failed`: see photo-decoder.ts.
  */
 export type IdReaderErrorCode =
   | 'no-card'
   | 'card-removed'
   | 'read-failed'
   | 'unknown-card'
+  | 'card-auth-failed'
   | 'device-unreachable'
   | 'protocol-error'
   | 'sam-fault'
   | 'cancelled'
-  | 'busy';
+  | 'busy'
+  | 'photo-decoder-missing'
+  | 'photo-decoder-failed';
 
 export interface IdCardReader {
   status(): DeviceState;
