@@ -1,0 +1,49 @@
+import { Dexie } from 'dexie';
+import type { EntityTable } from 'dexie';
+import { SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from './schema';
+import type {
+  AttachmentRecord,
+  DeadLetterRecord,
+  OutboxEntry,
+  ReferenceRecord,
+  SyncStateRecord,
+  TransactionRecord,
+} from './schema';
+
+export const OUTBOX_DB_NAME = 'kiosk-outbox';
+
+/** The renderer's outbox (DESIGN.md "Data and sync"); see schema.ts for what each table holds. */
+export class KioskOutboxDb extends Dexie {
+  declare readonly transactions: EntityTable<TransactionRecord, 'id'>;
+  declare readonly attachments: EntityTable<AttachmentRecord, 'sha256'>;
+  declare readonly outbox: EntityTable<OutboxEntry, 'id'>;
+  declare readonly syncState: EntityTable<SyncStateRecord, 'key'>;
+  declare readonly reference: Dexie.Table<ReferenceRecord, [string, string]>;
+  declare readonly deadLetters: EntityTable<DeadLetterRecord, 'id'>;
+
+  constructor(name: string, indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange) {
+    super(name, {
+      ...(indexedDB ? { indexedDB } : {}),
+      ...(keyRange ? { IDBKeyRange: keyRange } : {}),
+      // A confirmed transaction must be on disk before its receipt prints. Chromium's default
+      // ("relaxed" since Chrome 83) reports a commit before the OS has flushed it, so a power
+      // cut right after printing could lose it. Dexie has no per-transaction durability, so the
+      // whole database is strict; the sync writes it costs are few and small.
+      chromeTransactionDurability: 'strict',
+    });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+  }
+}
+
+export interface OpenOutboxOptions {
+  name?: string;
+  /** tests pass a fresh fake-indexeddb factory; the renderer uses the browser's */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+/** Dexie opens lazily on first use; open errors surface as coded storage errors from each call. */
+export function openOutboxDb(options: OpenOutboxOptions = {}): KioskOutboxDb {
+  return new KioskOutboxDb(options.name ?? OUTBOX_DB_NAME, options.indexedDB, options.IDBKeyRange);
+}

@@ -1,0 +1,165 @@
+import type { SealedBlob } from '../../electron/api/contract';
+import type { BatchItemResult } from '../../electron/api/platform-schemas';
+import type { OutboxEntry, TransactionRecord } from '../outbox/schema';
+import { backoffDelay } from './backoff';
+import { classifyFailure } from './classify';
+import { MAX_BAD_REQUESTS, MAX_RETRY_ROUNDS } from './context';
+import type { DrainContext, StepResult } from './context';
+import { applyResults, deadLetter, isQueued, markPending, markSending } from './store';
+import { retryAfter, uploadAttachmentsFor } from './uploads';
+
+type Sendable = TransactionRecord & { sealed: SealedBlob };
+
+/**
+ * Sends the due entries in batches of at most `ctx.batchLimit` (≤ 50), each batch's
+ * attachments first. Every item is sent as the host sealed it when the citizen confirmed: same
+ * id, same bytes, every time (platform-api.md §5: a recomputed item is an idempotency
+ * conflict). A whole-request failure ends the drain; the engine backs off.
+ */
+export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[]): Promise<StepResult> {
+  const queue = [...due];
+  const retryRounds = new Map<string, number>();
+  while (queue.length > 0) {
+    if (ctx.stopping()) return { type: 'stopped' };
+    const chunk = takeChunk(queue, ctx.batchLimit);
+    const records = await loadSendable(ctx, chunk);
+    if (records.length === 0) continue;
+
+    const uploads = await uploadAttachmentsFor(ctx, records);
+    if (uploads.type !== 'ok') return uploads;
+    // an upload refused for good has dead-lettered its transactions: send only what is left
+    const items = (await ctx.db.transactions.bulkGet(records.map((t) => t.id))).filter((t): t is Sendable => isQueued(t) && t.sealed !== undefined);
+    if (items.length === 0) continue;
+
+    const ids = items.map((t) => t.id);
+    await markSending(ctx.db, ids);
+    ctx.report.requests += 1;
+    ctx.report.sent += items.length;
+    const res = await ctx.kiosk.platform.sendBatch({ items: items.map((t) => ({ id: t.id, sealed: t.sealed })) });
+
+    if (!res.ok) {
+      await markPending(ctx.db, ids, res.error.code);
+      const failure = classifyFailure(res.error.code);
+      const failed: StepResult = { type: 'failed', code: res.error.code, message: res.error.message, failure, ...retryAfter(res.error.retryAfterMs) };
+      switch (failure.kind) {
+        case 'too-large':
+          if (items.length > 1) {
+            // 413: halve and send the same items again at once; size, not load, was the problem
+            ctx.batchLimit = Math.max(1, Math.floor(items.length / 2));
+            ctx.emit({ type: 'batch-size', size: ctx.batchLimit });
+            queue.unshift(...entriesFor(chunk, ids));
+            continue;
+          }
+          await deadLetterItems(ctx, ids, { code: res.error.code, message: res.error.message });
+          continue;
+        case 'bad-request':
+        case 'digest-mismatch': {
+          const next = await onBadRequest(ctx, entriesFor(chunk, ids), res.error);
+          if (next === 'continue') continue;
+          return failed;
+        }
+        case 'pause':
+        case 'transient':
+          return failed;
+      }
+    }
+
+    const results = res.value.results;
+    if (!matchesRequest(results, ids)) {
+      // answers we cannot pair with our items: maybe applied, so resend later (as duplicates)
+      await markPending(ctx.db, ids, 'invalid-response');
+      return { type: 'failed', code: 'invalid-response', message: 'the batch results do not match the items sent', failure: { kind: 'transient' } };
+    }
+    const applied = await applyResults(ctx.db, results, ctx.now());
+    for (const a of applied.accepted) {
+      if (a.duplicate) ctx.report.duplicates += 1;
+      else ctx.report.accepted += 1;
+      ctx.emit({ type: 'accepted', ...a });
+    }
+    for (const d of applied.dead) {
+      ctx.report.deadLettered += 1;
+      ctx.emit({ type: 'dead-letter', ...d });
+    }
+    for (const r of applied.retry) {
+      ctx.report.retried += 1;
+      const rounds = (retryRounds.get(r.id) ?? 0) + 1;
+      retryRounds.set(r.id, rounds);
+      const entry = chunk.find((e) => e.id === r.id);
+      if (!entry) continue;
+      if (r.missing.length > 0 && rounds < MAX_RETRY_ROUNDS) {
+        // its attachments are marked not uploaded: they go up again before this resend
+        queue.push(entry);
+      } else {
+        // the platform keeps asking: give it time rather than loop within this drain
+        await ctx.db.outbox.update(r.id, { nextAttemptAt: ctx.now() + backoffDelay({ attempt: rounds, random: ctx.random }) });
+      }
+    }
+  }
+  return { type: 'ok' };
+}
+
+/** Suspects (items of a batch refused with 400) travel alone, so one bad item cannot sink the others. */
+function takeChunk(queue: OutboxEntry[], limit: number): OutboxEntry[] {
+  const first = queue[0];
+  if (first?.suspect) return queue.splice(0, 1);
+  let n = 0;
+  while (n < queue.length && n < limit && !queue[n]?.suspect) n += 1;
+  return queue.splice(0, Math.max(1, n));
+}
+
+function entriesFor(chunk: readonly OutboxEntry[], ids: readonly string[]): OutboxEntry[] {
+  return chunk.filter((e) => ids.includes(e.id));
+}
+
+async function loadSendable(ctx: DrainContext, chunk: readonly OutboxEntry[]): Promise<TransactionRecord[]> {
+  const records = await ctx.db.transactions.bulkGet(chunk.map((e) => e.id));
+  const sendable: TransactionRecord[] = [];
+  for (const [i, t] of records.entries()) {
+    const entry = chunk[i];
+    if (!entry) continue;
+    if (!isQueued(t)) {
+      // a final transaction with a leftover entry (or none at all): nothing to send
+      await ctx.db.outbox.delete(entry.id);
+      continue;
+    }
+    if (!t.sealed) {
+      await deadLetterItems(ctx, [t.id], { code: 'sealed-data-missing', message: 'the sealed item is no longer stored on this terminal' });
+      continue;
+    }
+    sendable.push(t);
+  }
+  return sendable;
+}
+
+/**
+ * 400 means a kiosk bug in these bytes, and resending them unchanged cannot help. A batch that
+ * got it is split: its items become suspects that travel alone after the backoff. An item that
+ * gets it alone is counted, and after MAX_BAD_REQUESTS (each separated by a backoff) it goes to
+ * dead letters with the reason.
+ */
+async function onBadRequest(ctx: DrainContext, entries: readonly OutboxEntry[], error: { code: string; message: string }): Promise<'continue' | 'stop'> {
+  const only = entries.length === 1 ? entries[0] : undefined;
+  if (!only) {
+    await ctx.db.outbox.where('id').anyOf(entries.map((e) => e.id)).modify({ suspect: true });
+    return 'stop';
+  }
+  const stored = await ctx.db.outbox.get(only.id);
+  const badRequests = (stored?.badRequests ?? only.badRequests) + 1;
+  if (badRequests >= MAX_BAD_REQUESTS) {
+    await deadLetterItems(ctx, [only.id], { code: error.code, message: error.message });
+    return 'continue';
+  }
+  await ctx.db.outbox.update(only.id, { badRequests, suspect: true });
+  return 'stop';
+}
+
+async function deadLetterItems(ctx: DrainContext, ids: readonly string[], reason: { code: string; message: string }): Promise<void> {
+  for (const id of await deadLetter(ctx.db, ids, reason, 'request', ctx.now())) {
+    ctx.report.deadLettered += 1;
+    ctx.emit({ type: 'dead-letter', id, code: reason.code });
+  }
+}
+
+function matchesRequest(results: readonly BatchItemResult[], ids: readonly string[]): boolean {
+  return results.length === ids.length && results.every((r, i) => r.id === ids[i]);
+}

@@ -1,0 +1,260 @@
+import { z } from 'zod';
+import type { KioskOutboxDb } from '../outbox/db';
+import { reconcileFromJournal } from '../outbox/enqueue';
+import { queueStats } from '../outbox/queries';
+import { storageError } from '../outbox/storage-error';
+import { deleteSyncState, readSyncState, writeSyncState } from '../outbox/sync-state';
+import { backoffDelay } from './backoff';
+import { emptyReport } from './context';
+import type { DrainContext, StepResult } from './context';
+import { drainSteps } from './drain';
+import { earliestAttempt, resetSending } from './store';
+import type { DrainReport, PauseReason, SyncEvent, SyncKiosk, SyncSnapshot, TimerDeps } from './types';
+
+export const MAX_BATCH_SIZE = 50;
+const BACKOFF_KEY = 'backoff';
+const PAUSED_KEY = 'paused';
+
+const Backoff = z.object({ attempt: z.number().int().nonnegative(), nextAttemptAt: z.number(), retryAfterUntil: z.number().optional() });
+type Backoff = z.infer<typeof Backoff>;
+const Paused = z.enum(['unauthorized', 'not-enrolled']);
+
+export interface SyncEngineDeps extends Partial<TimerDeps> {
+  db: KioskOutboxDb;
+  kiosk: SyncKiosk;
+  now: () => number;
+  /** in [0, 1); the jitter source */
+  random: () => number;
+  /** items per sendBatch, 1 to 50 (default 50) */
+  batchSize?: number;
+  onEvent?: (e: SyncEvent) => void;
+}
+
+export interface SyncEngine {
+  /** recovers after a reload (sending → pending, journal reconcile), then drains on its own */
+  start(): Promise<void>;
+  /** stops scheduling; resolves once a drain in flight has finished */
+  stop(): Promise<void>;
+  /** something to send or the network is back: drain soon (never before a Retry-After) */
+  kick(): void;
+  /** after re-enrolment: clears the pause and drains */
+  resume(): Promise<void>;
+  /** one drain now, or the one already running (there is never more than one) */
+  drainOnce(): Promise<DrainReport>;
+  snapshot(): Promise<SyncSnapshot>;
+}
+
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const { db, kiosk, now, random } = deps;
+  const setTimer = deps.setTimer ?? ((fn: () => void, ms: number): unknown => setTimeout(fn, ms));
+  const clearTimer = deps.clearTimer ?? ((h: unknown): void => clearTimeout(h as ReturnType<typeof setTimeout>));
+  const batchSize = Math.min(MAX_BATCH_SIZE, Math.max(1, Math.floor(deps.batchSize ?? MAX_BATCH_SIZE)));
+  let running = false;
+  let stopping = false;
+  let timer: { handle: unknown } | undefined;
+  let inflight: Promise<DrainReport> | undefined;
+  let again = false;
+  let online: boolean | null = null;
+  let clockOffsetMs: number | null = null;
+  let backoff: Backoff = { attempt: 0, nextAttemptAt: 0 };
+  let paused: PauseReason | null = null;
+  let loaded: Promise<void> | undefined;
+  let scheduledAt: number | null = null;
+
+  function emit(e: SyncEvent): void {
+    if (e.type === 'online') {
+      online = true;
+      clockOffsetMs = e.clockOffsetMs;
+    }
+    try {
+      deps.onEvent?.(e);
+    } catch {
+      // a broken listener is a UI bug; it must not stop the outbox from draining
+    }
+  }
+
+  // the backoff and the pause outlive a reload: a restart must not hammer a platform that
+  // asked us to wait, nor send with a revoked token
+  const load = (): Promise<void> =>
+    (loaded ??= (async () => {
+      backoff = (await readSyncState(db, BACKOFF_KEY, Backoff)) ?? backoff;
+      paused = (await readSyncState(db, PAUSED_KEY, Paused)) ?? null;
+    })());
+
+  function cancelTimer(): void {
+    if (timer) clearTimer(timer.handle);
+    timer = undefined;
+    scheduledAt = null;
+  }
+
+  function schedule(at: number): void {
+    if (!running || stopping || paused) return;
+    cancelTimer();
+    const handle = setTimer(() => {
+      timer = undefined;
+      scheduledAt = null;
+      void drainOnce();
+    }, Math.max(0, at - now()));
+    timer = { handle };
+    scheduledAt = Math.max(at, now());
+  }
+
+  async function settle(step: StepResult, report: DrainReport): Promise<void> {
+    switch (step.type) {
+      case 'stopped':
+        report.outcome = 'stopped';
+        return;
+      case 'ok': {
+        backoff = { attempt: 0, nextAttemptAt: 0 };
+        await deleteSyncState(db, BACKOFF_KEY);
+        const next = await earliestAttempt(db);
+        if (next !== undefined) report.nextAttemptAt = Math.max(next, now());
+        report.outcome = 'drained';
+        return;
+      }
+      case 'failed':
+        report.error = step.code;
+        if (step.failure.kind === 'pause') {
+          paused = step.failure.reason;
+          await writeSyncState(db, PAUSED_KEY, paused);
+          report.outcome = 'paused';
+          emit({ type: 'paused', reason: paused });
+          return;
+        }
+        if (step.offline) {
+          online = false;
+          emit({ type: 'offline', code: step.code });
+        }
+        await backOff(step.code, step.retryAfterMs, report);
+        report.outcome = step.offline ? 'offline' : 'backoff';
+        return;
+    }
+  }
+
+  async function backOff(code: string, retryAfterMs: number | undefined, report: DrainReport): Promise<void> {
+    const t = now();
+    const delayMs = backoffDelay({ attempt: backoff.attempt, random, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+    backoff = {
+      attempt: backoff.attempt + 1,
+      nextAttemptAt: t + delayMs,
+      ...(retryAfterMs === undefined ? {} : { retryAfterUntil: t + retryAfterMs }),
+    };
+    await writeSyncState(db, BACKOFF_KEY, backoff);
+    report.nextAttemptAt = backoff.nextAttemptAt;
+    emit({ type: 'backoff', code, attempt: backoff.attempt, delayMs });
+  }
+
+  async function runDrain(): Promise<DrainReport> {
+    const report = emptyReport();
+    try {
+      await load();
+      if (paused) {
+        report.outcome = 'paused';
+        return report;
+      }
+      if (backoff.retryAfterUntil !== undefined && now() < backoff.retryAfterUntil) {
+        // the platform said how long to wait (429/503 Retry-After): no request before that
+        report.outcome = 'backoff';
+        report.nextAttemptAt = backoff.nextAttemptAt;
+        return report;
+      }
+      const ctx: DrainContext = { db, kiosk, now, random, emit, stopping: () => stopping, batchLimit: batchSize, report };
+      await settle(await drainSteps(ctx), report);
+    } catch (e) {
+      // IndexedDB failed under us (closed, full): nothing was lost, everything stays queued
+      const { error } = storageError(e);
+      emit({ type: 'storage-error', code: error.code });
+      report.error = error.code;
+      try {
+        await backOff(error.code, undefined, report);
+      } catch {
+        report.nextAttemptAt = now() + backoffDelay({ attempt: backoff.attempt, random });
+      }
+      report.outcome = 'backoff';
+    }
+    emit({ type: 'drained', report });
+    return report;
+  }
+
+  function drainOnce(): Promise<DrainReport> {
+    if (inflight) return inflight;
+    const run = (async () => {
+      try {
+        return await runDrain();
+      } finally {
+        inflight = undefined;
+      }
+    })();
+    inflight = run;
+    void run.then(afterDrain, () => undefined);
+    return run;
+  }
+
+  function afterDrain(report: DrainReport): void {
+    if (again) {
+      again = false;
+      schedule(now());
+    } else if (report.nextAttemptAt !== undefined) {
+      schedule(report.nextAttemptAt);
+    }
+  }
+
+  function kick(): void {
+    if (!running || stopping || paused) return;
+    if (inflight) {
+      again = true;
+      return;
+    }
+    schedule(Math.max(now(), backoff.retryAfterUntil ?? 0));
+  }
+
+  async function start(): Promise<void> {
+    stopping = false;
+    running = true;
+    await load();
+    await resetSending(db);
+    const journal = await kiosk.vault.journal();
+    if (journal.ok) {
+      const restored = await reconcileFromJournal(db, journal.value);
+      if (!restored.ok) emit({ type: 'storage-error', code: restored.error.code });
+      else if (restored.value.restored > 0) emit({ type: 'restored', count: restored.value.restored });
+    }
+    if (paused) emit({ type: 'paused', reason: paused });
+    schedule(Math.max(now(), backoff.retryAfterUntil ?? 0));
+  }
+
+  async function stop(): Promise<void> {
+    stopping = true;
+    running = false;
+    cancelTimer();
+    if (inflight) await inflight;
+  }
+
+  async function resume(): Promise<void> {
+    await load();
+    paused = null;
+    backoff = { attempt: 0, nextAttemptAt: 0 };
+    await deleteSyncState(db, PAUSED_KEY);
+    await deleteSyncState(db, BACKOFF_KEY);
+    emit({ type: 'resumed' });
+    kick();
+  }
+
+  async function snapshot(): Promise<SyncSnapshot> {
+    await load();
+    const stats = await queueStats(db, now());
+    return {
+      online,
+      paused,
+      draining: inflight !== undefined,
+      pending: stats.pending,
+      deadLetters: stats.deadLetters,
+      oldestPendingAgeSec: stats.oldestPendingAgeSec,
+      nextAttemptAt: scheduledAt ?? (backoff.nextAttemptAt > 0 ? backoff.nextAttemptAt : null),
+      clockOffsetMs,
+      backoffAttempt: backoff.attempt,
+    };
+  }
+
+  return { start, stop, kick, resume, drainOnce, snapshot };
+}

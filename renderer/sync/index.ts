@@ -1,0 +1,11 @@
+export { BACKOFF_BASE_MS, BACKOFF_CAP_MS, backoffCeiling, backoffDelay } from './backoff';
+export type { BackoffInput } from './backoff';
+export { classifyFailure } from './classify';
+export type { FailureKind } from './classify';
+export { MAX_BAD_REQUESTS, MAX_RETRY_ROUNDS } from './context';
+export { MAX_BATCH_SIZE, createSyncEngine } from './engine';
+export type { SyncEngine, SyncEngineDeps } from './engine';
+export { sendHeartbeat } from './heartbeat';
+export { MAX_REFERENCE_PAGES, REFERENCE_CURSOR_KEY, cachedServices, pullReference } from './reference';
+export type { CachedService, ReferencePullReport } from './reference';
+export type { DrainOutcome, DrainReport, PauseReason, SyncEvent, SyncKiosk, SyncSnapshot, TimerDeps } from './types';

@@ -1,0 +1,118 @@
+import { assertNever } from '../../drivers/result';
+import type { BatchItemResult } from '../../electron/api/platform-schemas';
+import type { KioskOutboxDb } from '../outbox/db';
+import { QUEUED_STATES } from '../outbox/schema';
+import type { DeadLetterReason, DeadLetterRecord, OutboxEntry, TransactionRecord } from '../outbox/schema';
+
+/**
+ * The sync engine's writes to the outbox. Each state change and the outbox entry it implies are
+ * written together, so "final" and "still queued" can never disagree after a crash.
+ */
+
+export function isQueued(t: TransactionRecord | undefined): t is TransactionRecord {
+  return t !== undefined && QUEUED_STATES.includes(t.state);
+}
+
+/** After a reload mid-drain nobody is sending: whatever was in flight is pending again. */
+export async function resetSending(db: KioskOutboxDb): Promise<number> {
+  return db.transactions.where('state').equals('sending').modify({ state: 'pending' });
+}
+
+/** Outbox entries due at `now`, in seq order (the order the citizens confirmed them). */
+export async function dueEntries(db: KioskOutboxDb, now: number): Promise<OutboxEntry[]> {
+  const entries = await db.outbox.orderBy('seq').toArray();
+  return entries.filter((e) => e.nextAttemptAt <= now);
+}
+
+export async function earliestAttempt(db: KioskOutboxDb): Promise<number | undefined> {
+  return (await db.outbox.orderBy('nextAttemptAt').first())?.nextAttemptAt;
+}
+
+export async function markSending(db: KioskOutboxDb, ids: readonly string[]): Promise<void> {
+  await db.transactions.where('id').anyOf(ids).modify((t) => {
+    t.state = 'sending';
+    t.attempts += 1;
+  });
+}
+
+export async function markPending(db: KioskOutboxDb, ids: readonly string[], lastError?: string): Promise<void> {
+  await db.transactions.where('id').anyOf(ids).modify((t) => {
+    if (t.state !== 'sending') return;
+    t.state = 'pending';
+    if (lastError !== undefined) t.lastError = lastError;
+  });
+}
+
+/** Final refusal: the transaction leaves the queue and a supervisor sees why. */
+export async function deadLetter(
+  db: KioskOutboxDb,
+  ids: readonly string[],
+  reason: DeadLetterReason,
+  source: DeadLetterRecord['source'],
+  now: number,
+): Promise<string[]> {
+  return db.transaction('rw', [db.transactions, db.outbox, db.deadLetters], async () => {
+    const records = await db.transactions.bulkGet([...ids]);
+    const dead = records.filter(isQueued);
+    for (const t of dead) {
+      await db.transactions.update(t.id, { state: 'dead', lastError: reason.code });
+      await db.outbox.delete(t.id);
+      await db.deadLetters.put({ id: t.id, reason: cleanReason(reason), source, at: now });
+    }
+    return dead.map((t) => t.id);
+  });
+}
+
+function cleanReason(reason: DeadLetterReason): DeadLetterReason {
+  return reason.field === undefined ? { code: reason.code, message: reason.message } : { code: reason.code, message: reason.message, field: reason.field };
+}
+
+export interface AppliedResults {
+  accepted: { id: string; caseNumber: string; duplicate: boolean }[];
+  dead: { id: string; code: string }[];
+  /** items answered `retry`, with the attachments the platform says it is missing */
+  retry: { id: string; code: string; missing: string[] }[];
+}
+
+/**
+ * Applies one batch's per-item results (platform-api.md §5) in one Dexie transaction:
+ * accepted and duplicate are both success (duplicate carries the original case number);
+ * rejected is final and goes to dead letters; retry `attachment-missing` forgets that the
+ * attachment was uploaded so it is uploaded again before the item is resent.
+ */
+export async function applyResults(db: KioskOutboxDb, results: readonly BatchItemResult[], now: number): Promise<AppliedResults> {
+  const applied: AppliedResults = { accepted: [], dead: [], retry: [] };
+  await db.transaction('rw', [db.transactions, db.outbox, db.deadLetters, db.attachments], async () => {
+    for (const r of results) {
+      const t = await db.transactions.get(r.id);
+      // already final (a result for an item we no longer hold as queued): nothing to change
+      if (!isQueued(t)) continue;
+      switch (r.status) {
+        case 'accepted':
+        case 'duplicate':
+          await db.transactions.update(t.id, { state: r.status, caseNumber: r.caseNumber, receivedAt: r.receivedAt, acceptedAt: now, lastError: undefined });
+          await db.outbox.delete(t.id);
+          applied.accepted.push({ id: t.id, caseNumber: r.caseNumber, duplicate: r.status === 'duplicate' });
+          break;
+        case 'rejected': {
+          const reason: DeadLetterReason = { code: r.error.code, message: r.error.message ?? r.error.code, ...(r.error.field === undefined ? {} : { field: r.error.field }) };
+          await db.transactions.update(t.id, { state: 'dead', lastError: r.error.code });
+          await db.outbox.delete(t.id);
+          await db.deadLetters.put({ id: t.id, reason, source: 'platform', at: now });
+          applied.dead.push({ id: t.id, code: r.error.code });
+          break;
+        }
+        case 'retry': {
+          const missing = r.error.code === 'attachment-missing' ? (r.error.sha256 ? [r.error.sha256] : [...t.attachmentShas]) : [];
+          await db.transactions.update(t.id, { state: 'pending', lastError: r.error.code });
+          if (missing.length > 0) await db.attachments.where('sha256').anyOf(missing).modify({ uploaded: false });
+          applied.retry.push({ id: t.id, code: r.error.code, missing });
+          break;
+        }
+        default:
+          assertNever(r, 'batch result');
+      }
+    }
+  });
+  return applied;
+}
