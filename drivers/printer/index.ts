@@ -1,0 +1,10 @@
+export * from './types';
+export { createEscPosPrinter, type EscPosPrinterOptions } from './driver';
+export { encodeReceipt, type EncodedReceipt } from './encoder';
+export { renderReceiptPreview } from './preview';
+export { PrinterProfile, PrinterProfileId, printerProfile, printerProfiles } from './profiles';
+export { deviceStateFor, parseRawStatus, refusalFor, warningsFor, type RawStatus } from './status';
+export { PrinterConfig, type HardwarePrinterConfig, DEFAULT_PRINTER_BAUD, DEFAULT_PRINTER_TCP_PORT, printerOpener, createConfiguredPrinter } from './config';
+export { buildTestReceipt, TEST_RECEIPT_QR } from './test-receipt';
+export { type EscPosCommand, commandsToBytes } from './protocol/commands';
+export { receiptToCommands } from './protocol/receipt-commands';
