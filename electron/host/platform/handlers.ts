@@ -1,0 +1,125 @@
+import { err, ok } from '../../../drivers/result';
+import type { KioskContract } from '../../api/contract';
+import type { HandlersOf } from '../../api/define';
+import type { TransactionItem } from '../../api/platform-schemas';
+import type { Vault } from '../vault/vault';
+import type { PlatformClient } from './client';
+import type { EnrolmentStore } from './enrolment-store';
+import type { NetworkGate } from './network-gate';
+import { verifyPreApplication } from './pre-application';
+
+/**
+ * The host handlers of the contract's `vault` and `platform` groups (issue 4 items 2–4). The
+ * renderer's outbox holds only sealed blobs and masked metadata; everything that needs the key
+ * or the network happens here.
+ */
+export interface DataHandlerDeps {
+  readonly vault: Vault;
+  readonly client: PlatformClient;
+  readonly enrolment: EnrolmentStore;
+  /** when given, a closed gate answers health as offline without asking the client */
+  readonly networkGate?: NetworkGate;
+  readonly appVersion: string;
+  readonly uptimeSec: () => number;
+  readonly deviceStates: () => readonly { kind: string; adapter: string; state: string }[];
+  readonly now?: () => number;
+}
+
+type Handlers = HandlersOf<KioskContract>;
+
+export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['vault']; platform: Handlers['platform'] } {
+  const { vault, client, enrolment } = deps;
+  const now = deps.now ?? Date.now;
+  /** platform minus host clock from the last successful health check; stamped on new transactions */
+  let clockOffsetMs: number | undefined;
+
+  const notEnrolled = (what: string) => err('not-enrolled', `${what}: the terminal is not enrolled`);
+
+  return {
+    vault: {
+      async sealTransaction(input) {
+        const current = enrolment.current();
+        // A revoked terminal still takes applications: they wait in the outbox for re-enrolment.
+        if (!current) return notEnrolled('cannot seal a transaction');
+        return vault.sealTransaction(input, clockOffsetMs === undefined ? { terminalId: current.terminalId } : { terminalId: current.terminalId, clockOffsetMs });
+      },
+      sealAttachment: (input) => vault.sealAttachment(input),
+      journal: async () => ok(await vault.pending()),
+    },
+
+    platform: {
+      async health() {
+        if (deps.networkGate && !deps.networkGate.isUp()) return ok({ online: false });
+        const r = await client.health();
+        // Offline is a state the UI shows, not a failure of this call.
+        if (!r.ok) return ok({ online: false });
+        clockOffsetMs = r.value.clockOffsetMs;
+        const health = { online: true, serverTime: r.value.serverTime, clockOffsetMs: r.value.clockOffsetMs };
+        return ok(r.value.minAppVersion === undefined ? health : { ...health, minAppVersion: r.value.minAppVersion });
+      },
+
+      async enrol(input) {
+        const r = await client.enrol({ enrolmentCode: input.enrolmentCode, terminalId: input.terminalId, site: input.site, appVersion: deps.appVersion });
+        if (!r.ok) return r;
+        const saved = await enrolment.save({
+          terminalId: input.terminalId,
+          site: input.site,
+          token: r.value.terminalToken,
+          platformKey: r.value.platformKey.publicKey,
+          enrolledAt: new Date(now()).toISOString(),
+        });
+        return saved.ok ? ok({ terminalId: input.terminalId }) : saved;
+      },
+
+      async heartbeat(input) {
+        const r = await client.heartbeat({ appVersion: deps.appVersion, uptimeSec: deps.uptimeSec(), queue: input.queue, devices: deps.deviceStates() });
+        return r.ok ? ok(null) : r;
+      },
+
+      async uploadAttachment(input) {
+        const bytes = vault.unsealAttachment(input.sha256, input.sealed);
+        if (!bytes.ok) return bytes;
+        // §4: HEAD first; a photo the platform already holds is not sent again.
+        const head = await client.headAttachment(input.sha256);
+        if (!head.ok) return head;
+        if (head.value.stored) return ok({ stored: 'existing' as const });
+        const put = await client.putAttachment(input.sha256, bytes.value, input.contentType);
+        return put.ok ? ok({ stored: put.value.stored }) : put;
+      },
+
+      async sendBatch(input) {
+        const items: TransactionItem[] = [];
+        for (const { id, sealed } of input.items) {
+          // The item exactly as sealed when the citizen confirmed: never rebuilt, never re-stamped.
+          const opened = vault.unsealTransaction(id, sealed);
+          if (!opened.ok) return err(opened.error.code, `transaction ${id}: ${opened.error.message}`);
+          items.push(opened.value);
+        }
+        const r = await client.sendBatch(items);
+        if (!r.ok) return r;
+        for (const result of r.value) {
+          switch (result.status) {
+            case 'accepted':
+            case 'duplicate':
+              // A failed delete leaves the entry journaled; resending it only yields `duplicate`.
+              await vault.markAccepted(result.id);
+              break;
+            case 'rejected':
+            case 'retry':
+              break;
+          }
+        }
+        return ok({ results: r.value });
+      },
+
+      reference: (input) => client.reference(input.cursor),
+      caseStatus: (input) => client.caseStatus(input.caseNumber),
+
+      async verifyPreApplication(input) {
+        const current = enrolment.current();
+        if (!current) return notEnrolled('cannot verify a pre-application code without the platform key');
+        return verifyPreApplication(input.code, current.platformKey, now());
+      },
+    },
+  };
+}
