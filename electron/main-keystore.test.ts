@@ -4,7 +4,7 @@ import { createSafeStorageKeystore } from './main-keystore';
 const xorStorage = (backend: string, available = true) => ({
   isEncryptionAvailable: () => available,
   getSelectedStorageBackend: () => backend,
-  encryptString: (text: string) => Buffer.from(text, 'utf8').map((b) => b ^ 0x5a),
+  encryptString: (text: string) => Buffer.from(Buffer.from(text, 'utf8').map((b) => b ^ 0x5a)),
   decryptString: (data: Buffer) => Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8'),
 });
 

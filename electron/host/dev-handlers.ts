@@ -19,11 +19,12 @@ export interface PrinterSimulatorControl {
 }
 
 export interface DevControls {
-  readonly card: CardSimulatorControl;
-  readonly printer: PrinterSimulatorControl;
+  /** absent when the configuration uses a real reader / printer */
+  readonly card?: CardSimulatorControl;
+  readonly printer?: PrinterSimulatorControl;
   readonly network: { isUp(): boolean; setUp(up: boolean): void };
   /** feeds a code to the scanner simulator (it reaches the UI as a `scanner.code` event) */
-  readonly scan: (text: string) => void;
+  readonly scan?: (text: string) => void;
 }
 
 /**
@@ -31,31 +32,40 @@ export interface DevControls {
  * the wire-level simulators, so what a test does here travels the real protocol drivers.
  */
 export function createDevHandlers(controls: DevControls, emitState: (state: DevState) => void): HandlersOf<KioskContract>['dev'] {
+  const { card, printer } = controls;
   const state = (): DevState => ({
-    cardPresent: controls.card.presentCardId() !== null,
-    card: controls.card.presentCardId(),
-    printerPaper: controls.printer.paper(),
-    printerCoverOpen: controls.printer.coverOpen(),
+    cardPresent: (card?.presentCardId() ?? null) !== null,
+    card: card?.presentCardId() ?? null,
+    printerPaper: printer?.paper() ?? 'ok',
+    printerCoverOpen: printer?.coverOpen() ?? false,
     networkUp: controls.network.isUp(),
   });
+  const noCardSimulator = () => err('not-simulated', 'the ID-card reader is a real device in this configuration');
+  const noPrinterSimulator = () => err('not-simulated', 'the printer is a real device in this configuration');
   const changed = () => {
     emitState(state());
     return ok(null);
   };
   return {
     state: async () => ok(state()),
-    listCards: async () => ok(controls.card.cards.map((c) => ({ id: c.id, label: c.label, cardType: c.cardType }))),
-    presentCard: async ({ card }) => (controls.card.present(card) ? changed() : err('unknown-card', `no fixture card named ${card}`)),
+    listCards: async () => ok((card?.cards ?? []).map((c) => ({ id: c.id, label: c.label, cardType: c.cardType }))),
+    presentCard: async (input) => {
+      if (!card) return noCardSimulator();
+      return card.present(input.card) ? changed() : err('unknown-card', `no fixture card named ${input.card.slice(0, 64)}`);
+    },
     removeCard: async () => {
-      controls.card.remove();
+      if (!card) return noCardSimulator();
+      card.remove();
       return changed();
     },
     setPrinterPaper: async ({ paper }) => {
-      controls.printer.setPaper(paper);
+      if (!printer) return noPrinterSimulator();
+      printer.setPaper(paper);
       return changed();
     },
     setPrinterCover: async ({ open }) => {
-      controls.printer.setCover(open);
+      if (!printer) return noPrinterSimulator();
+      printer.setCover(open);
       return changed();
     },
     setNetwork: async ({ up }) => {
@@ -63,9 +73,10 @@ export function createDevHandlers(controls: DevControls, emitState: (state: DevS
       return changed();
     },
     scanCode: async ({ text }) => {
+      if (!controls.scan) return err('not-simulated', 'the code scanner is a real device in this configuration');
       controls.scan(text);
       return ok(null);
     },
-    printedReceipts: async () => ok(controls.printer.receipts()),
+    printedReceipts: async () => (printer ? ok(printer.receipts()) : noPrinterSimulator()),
   };
 }

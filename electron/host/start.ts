@@ -1,0 +1,165 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startStandIn, type StandIn } from '../../fixtures/platform/stand-in';
+import { type AppInfo, kioskContract } from '../api/contract';
+import { createDispatcher } from '../api/dispatcher';
+import type { HostLink } from '../main-app';
+import { KioskConfig, loadConfig, STAND_IN_ENROLMENT_CODE } from './config';
+import { createDevHandlers } from './dev-handlers';
+import { createDeviceHandlers } from './device-handlers';
+import { closeDevices, deviceStatuses, watchDevices } from './devices/device-set';
+import { openDevices } from './devices/registry';
+import { createEventHub } from './event-hub';
+import { createPlatformClient } from './platform/client';
+import { openEnrolmentStore } from './platform/enrolment-store';
+import { createDataHandlers } from './platform/handlers';
+import { createNetworkGate } from './platform/network-gate';
+import { createDevKeystore, type Keystore } from './vault/keystore';
+import { createVault } from './vault/vault';
+
+export const APP_VERSION = '0.1.0';
+
+export interface HostServicesOptions {
+  readonly mode: 'electron' | 'browser';
+  /** browser mode and unpackaged Electron: development keystore allowed (announced), dev panel in browser mode */
+  readonly devMode: boolean;
+  readonly dataDir: string;
+  /** defaults to `<dataDir>/kiosk-config.json`; a missing file means the defaults */
+  readonly configPath?: string;
+  /** the OS keystore (Electron's safeStorage); browser mode uses the development keystore */
+  readonly keystore?: Keystore;
+  readonly log: (line: string) => void;
+}
+
+export interface HostServices extends HostLink {
+  readonly config: KioskConfig;
+  readonly platformBaseUrl: string;
+  /** set when no platform URL is configured and the local stand-in was started */
+  readonly standIn: StandIn | undefined;
+}
+
+/** A start-up failure a technician must fix (bad configuration, insecure keystore…). */
+export class HostStartError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const ENROL_RETRY_MS = 30_000;
+
+/**
+ * Starts the host: configuration, the platform (or its local stand-in), the vault, the
+ * platform client, the devices, and one dispatcher serving the whole kiosk contract. The same
+ * function runs under Electron and in browser mode.
+ */
+export async function startHostServices(options: HostServicesOptions): Promise<HostServices> {
+  const { dataDir, log } = options;
+  const startedAt = Date.now();
+  mkdirSync(dataDir, { recursive: true });
+  const config = loadConfig(options.configPath ?? join(dataDir, 'kiosk-config.json'));
+  if (!config.ok) throw new HostStartError(config.error.code, config.error.message);
+  const cfg = config.value;
+
+  let standIn: StandIn | undefined;
+  let baseUrl = cfg.platform.baseUrl;
+  let enrolmentCode = cfg.platform.enrolmentCode;
+  if (!baseUrl) {
+    standIn = await startStandIn({ dataDir: join(dataDir, 'platform-stand-in'), port: 0, enrolmentCodes: [STAND_IN_ENROLMENT_CODE] });
+    baseUrl = standIn.url;
+    enrolmentCode ??= STAND_IN_ENROLMENT_CODE;
+    log(`platform stand-in on ${baseUrl}`);
+  }
+
+  const keystore = options.keystore ?? createDevKeystore(dataDir);
+  if (keystore.backend === 'plain-text' && options.devMode) {
+    log('DEVELOPMENT MODE: personal data is sealed with a development key kept on this disk; never serve real citizens in this mode');
+  }
+  const vault = await createVault({ dataDir, keystore, devMode: options.devMode });
+  if (!vault.ok) throw new HostStartError(vault.error.code, vault.error.message);
+  const enrolment = await openEnrolmentStore({ dataDir, keystore });
+  if (!enrolment.ok) throw new HostStartError(enrolment.error.code, enrolment.error.message);
+
+  const hub = createEventHub();
+  const networkGate = createNetworkGate();
+  const client = createPlatformClient({
+    baseUrl,
+    timeoutMs: cfg.platform.timeoutMs,
+    credentials: () => enrolment.value.credentials(),
+    revoke: () => enrolment.value.markRevoked(),
+    networkGate,
+  });
+  client.onAlert((alert) => log(`SUPERVISOR ALERT: ${alert.kind} for terminal ${alert.terminalId}; sync stopped until re-enrolment`));
+
+  const devices = openDevices(cfg.devices);
+  const stopWatching = watchDevices(devices.set, (status) => hub.emit('devices.status', status));
+
+  const info = (): AppInfo => {
+    const current = enrolment.value.current();
+    return {
+      mode: options.mode,
+      devMode: options.devMode,
+      appVersion: APP_VERSION,
+      terminalId: current?.terminalId ?? null,
+      enrolled: current !== null && !current.revoked,
+      idleTimeoutSec: cfg.session.idleTimeoutSec,
+      printerProfile: cfg.devices.printer.profile,
+    };
+  };
+
+  const data = createDataHandlers({
+    vault: vault.value,
+    client,
+    enrolment: enrolment.value,
+    networkGate,
+    appVersion: APP_VERSION,
+    uptimeSec: () => Math.floor((Date.now() - startedAt) / 1000),
+    deviceStates: () => deviceStatuses(devices.set).map((d) => ({ kind: d.kind, adapter: d.adapter, state: d.status.state })),
+  });
+  const dispatch = createDispatcher(
+    kioskContract,
+    {
+      ...createDeviceHandlers(devices.set, info),
+      ...data,
+      dev: createDevHandlers({ ...devices.simulators, network: networkGate }, (state) => hub.emit('dev.state', state)),
+    },
+    {
+      unavailable: (method) => method.startsWith('dev.') && !(options.mode === 'browser' && options.devMode),
+      onFault: (method, code, detail) => log(`fault in ${method}: ${code} (${detail})`),
+    },
+  );
+
+  // Provisioning convenience: enrol with the configured code when not enrolled yet, retrying
+  // in the background while the platform is unreachable.
+  let enrolTimer: ReturnType<typeof setTimeout> | undefined;
+  const code = enrolmentCode;
+  const tryEnrol = async () => {
+    if (!code || enrolment.value.current()) return;
+    const result = await data.platform.enrol({ enrolmentCode: code, terminalId: cfg.terminal.id, site: cfg.terminal.site }, { transport: 'direct' });
+    if (result.ok) log(`enrolled as ${cfg.terminal.id}`);
+    else {
+      log(`enrolment failed (${result.error.code}); retrying in ${ENROL_RETRY_MS / 1000} s`);
+      enrolTimer = setTimeout(() => void tryEnrol(), ENROL_RETRY_MS);
+      enrolTimer.unref();
+    }
+  };
+  await tryEnrol();
+
+  return {
+    config: cfg,
+    platformBaseUrl: baseUrl,
+    standIn,
+    dispatch,
+    subscribe: hub.subscribe,
+    close: async () => {
+      if (enrolTimer) clearTimeout(enrolTimer);
+      stopWatching();
+      await closeDevices(devices.set);
+      await standIn?.close();
+    },
+  };
+}
+
+export { KioskConfig };
