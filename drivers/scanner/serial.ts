@@ -1,6 +1,6 @@
 import { openSerialTransport } from '../transport/serial';
 import type { ReconnectOptions } from '../transport/reconnect';
-import { createLineScanner } from './line-scanner';
+import { createLineScanner } from './stream-scanner';
 import type { CodeScanner } from './types';
 
 /** `serial` adapter: a scanner on a serial / USB-CDC port sending one code per CR/LF-terminated line. */

@@ -3,7 +3,7 @@ import { err, ok } from '../result';
 import { createMemoryDuplex } from '../transport/memory-duplex';
 import type { ReconnectOptions } from '../transport/reconnect';
 import type { ByteTransport } from '../transport/types';
-import { createLineScanner } from './line-scanner';
+import { createLineScanner } from './stream-scanner';
 import type { CodeScanner } from './types';
 
 /** The simulator with a cable: unplug() closes the driver's port, and reopening fails until replug(). */

@@ -61,7 +61,6 @@ function decodeLine(bytes: Uint8Array): LineEvent {
   }
   // C0 controls other than TAB and GS (the GS1 field separator in GS1 QR / DataMatrix codes)
   // mean line noise or a binary protocol on the wrong port, not a code
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000a-\u001c\u001e\u001f\u007f]/.test(text)) return { type: 'error', code: 'binary-data' };
   return { type: 'line', text };
 }

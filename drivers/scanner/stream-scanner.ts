@@ -5,26 +5,52 @@ import type { TransportOpener } from '../transport/types';
 import { frameLines, initialLineFramerState, type LineFramerState } from './protocol/line-framer';
 import type { CodeScanner, ScanErrorCode, ScannedCode } from './types';
 
-export interface LineScannerOptions {
+/** Turns transport chunks into codes; `reset()` on every new connection. */
+export interface ScanDecoder {
+  reset(): void;
+  feed(chunk: Uint8Array): ({ type: 'code'; text: string; symbology?: string } | { type: 'error'; code: ScanErrorCode })[];
+}
+
+export interface StreamScannerOptions {
   readonly opener: TransportOpener;
   /** adapter name, reported as `source` of every code */
   readonly adapter: string;
-  readonly maxCodeLength: number;
+  readonly decoder: ScanDecoder;
   readonly reconnect?: ReconnectOptions;
 }
 
-/**
- * A scanner that sends each code as a line of text (serial scanners in their default
- * "CR suffix" mode; the simulated scanner). Reconnects by itself after an unplug; the framer
- * state is reset on every new connection so half a code from before the unplug is not glued
- * to the next one.
- */
+export interface LineScannerOptions extends Omit<StreamScannerOptions, 'decoder'> {
+  readonly maxCodeLength: number;
+}
+
+/** Serial scanners and the simulated scanner: one code per CR / LF / CR LF terminated line. */
 export function createLineScanner(options: LineScannerOptions): CodeScanner {
+  let framer: LineFramerState = initialLineFramerState;
+  return createStreamScanner({
+    ...options,
+    decoder: {
+      reset: () => {
+        framer = initialLineFramerState;
+      },
+      feed(chunk) {
+        const [next, events] = frameLines(framer, chunk, options.maxCodeLength);
+        framer = next;
+        return events.map((e) => (e.type === 'line' ? { type: 'code' as const, text: e.text } : e));
+      },
+    },
+  });
+}
+
+/**
+ * A scanner on a byte transport (serial, simulated, HID reports). Reconnects by itself after an
+ * unplug; the decoder is reset on every new connection so half a code from before the unplug is
+ * not glued to the next one.
+ */
+export function createStreamScanner(options: StreamScannerOptions): CodeScanner {
   const codeListeners = new Set<(code: ScannedCode) => void>();
   const errorListeners = new Set<(error: CodedError<ScanErrorCode>) => void>();
   const statusListeners = new Set<(status: DeviceState) => void>();
   let status: DeviceState = { state: 'disconnected' };
-  let framer: LineFramerState = initialLineFramerState;
   let unsubscribeData: (() => void) | undefined;
 
   const setStatus = (next: DeviceState): void => {
@@ -36,7 +62,7 @@ export function createLineScanner(options: LineScannerOptions): CodeScanner {
   link.onEvent((event) => {
     switch (event.type) {
       case 'connected':
-        framer = initialLineFramerState;
+        options.decoder.reset();
         unsubscribeData?.();
         unsubscribeData = event.transport.onData((chunk) => onChunk(chunk));
         setStatus({ state: 'ready' });
@@ -49,13 +75,13 @@ export function createLineScanner(options: LineScannerOptions): CodeScanner {
   });
 
   function onChunk(chunk: Uint8Array): void {
-    const [next, events] = frameLines(framer, chunk, options.maxCodeLength);
-    framer = next;
-    for (const e of events) {
+    for (const e of options.decoder.feed(chunk)) {
       switch (e.type) {
-        case 'line':
-          for (const l of [...codeListeners]) l({ text: e.text, source: options.adapter });
+        case 'code': {
+          const code: ScannedCode = e.symbology ? { text: e.text, source: options.adapter, symbology: e.symbology } : { text: e.text, source: options.adapter };
+          for (const l of [...codeListeners]) l(code);
           break;
+        }
         case 'error': {
           const error: CodedError<ScanErrorCode> = { code: e.code, message: describe(e.code) };
           for (const l of [...errorListeners]) l(error);
