@@ -78,3 +78,20 @@ describe('DLE EOT status (§5.4)', () => {
     expect(parseRawStatus({ ...base, paperSensor: 0x0c })).toMatchObject({ ok: false, error: { code: 'protocol-error' } });
   });
 });
+
+describe('status parsing properties', () => {
+  it('random reply bytes never throw: a status or a protocol-error', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.option(fc.integer({ min: 0, max: 255 }), { nil: undefined }), (printer, offlineCause, paperSensor, errorCause) => {
+        const r = parseRawStatus(errorCause === undefined ? { printer, offlineCause, paperSensor } : { printer, offlineCause, paperSensor, errorCause });
+        if (r.ok) {
+          expect(['ready', 'not-ready', 'error']).toContain(deviceStateFor(r.value).state);
+        } else {
+          expect(r.error.code).toBe('protocol-error');
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
