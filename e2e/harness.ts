@@ -15,15 +15,15 @@ export interface KioskUnderTest {
 }
 
 /** Browser mode for real: the host in this process, simulated devices, the stand-in on loopback. */
-export async function startKiosk(options: { dataDir?: string; keepData?: boolean } = {}): Promise<KioskUnderTest> {
+export async function startKiosk(options: { dataDir?: string; keepData?: boolean; log?: (line: string) => void } = {}): Promise<KioskUnderTest> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
   let host: HostServices | undefined;
   const mode = await startBrowserMode({
     distDir: join(import.meta.dirname, '..', 'dist', 'renderer'),
     port: 0,
-    log: () => undefined,
+    log: options.log ?? (() => undefined),
     startHost: async () => {
-      host = await startHostServices({ mode: 'browser', devMode: true, dataDir, log: () => undefined });
+      host = await startHostServices({ mode: 'browser', devMode: true, dataDir, log: options.log ?? (() => undefined) });
       return host;
     },
   });

@@ -1,7 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintedReceipt } from '../electron/api/contract';
 import { findFixtureCard } from '../fixtures/cards';
+import { presentCard, visible } from './citizen';
 import { jpegSize, type KioskUnderTest, launchChromium, openKioskPage, pageProblems, startKiosk } from './harness';
 
 const CARD_ID = 'resident-renewal-due';
@@ -32,8 +33,6 @@ async function standIn<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-const visible = (page: Page, testId: string) => page.getByTestId(testId).waitFor({ state: 'visible', timeout: 20_000 });
-
 describe('a citizen renews a resident ID card at a kiosk', () => {
   it('goes from the attract screen to a case at the platform and back, leaving nothing behind', async () => {
     const card = findFixtureCard(CARD_ID);
@@ -58,9 +57,7 @@ describe('a citizen renews a resident ID card at a kiosk', () => {
     await visible(page, 'screen-place-card');
 
     // The dev panel presents the fixture card to the reader simulator; the real SAM driver reads it.
-    await visible(page, 'dev-panel');
-    await page.getByTestId('dev-card-select').selectOption(CARD_ID);
-    await page.getByTestId('dev-present-card').click();
+    await presentCard(page, CARD_ID);
 
     // Details: masked, never the full name or number.
     await visible(page, 'screen-details');
