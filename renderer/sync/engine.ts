@@ -15,7 +15,13 @@ export const MAX_BATCH_SIZE = 50;
 const BACKOFF_KEY = 'backoff';
 const PAUSED_KEY = 'paused';
 
-const Backoff = z.object({ attempt: z.number().int().nonnegative(), nextAttemptAt: z.number(), retryAfterUntil: z.number().optional() });
+const Backoff = z.object({
+  attempt: z.number().int().nonnegative(),
+  nextAttemptAt: z.number(),
+  retryAfterUntil: z.number().optional(),
+  /** the platform could not be reached (rather than answering with a failure) */
+  offline: z.boolean().optional(),
+});
 type Backoff = z.infer<typeof Backoff>;
 const Paused = z.enum(['unauthorized', 'not-enrolled']);
 
@@ -125,19 +131,20 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           online = false;
           emit({ type: 'offline', code: step.code });
         }
-        await backOff(step.code, step.retryAfterMs, report);
+        await backOff(step.code, step.retryAfterMs, report, step.offline === true);
         report.outcome = step.offline ? 'offline' : 'backoff';
         return;
     }
   }
 
-  async function backOff(code: string, retryAfterMs: number | undefined, report: DrainReport): Promise<void> {
+  async function backOff(code: string, retryAfterMs: number | undefined, report: DrainReport, offline = false): Promise<void> {
     const t = now();
     const delayMs = backoffDelay({ attempt: backoff.attempt, random, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
     backoff = {
       attempt: backoff.attempt + 1,
       nextAttemptAt: t + delayMs,
       ...(retryAfterMs === undefined ? {} : { retryAfterUntil: t + retryAfterMs }),
+      ...(offline ? { offline } : {}),
     };
     await writeSyncState(db, BACKOFF_KEY, backoff);
     report.nextAttemptAt = backoff.nextAttemptAt;
@@ -193,10 +200,21 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   function afterDrain(report: DrainReport): void {
     if (again) {
       again = false;
-      schedule(now());
+      schedule(earliestStart());
     } else if (report.nextAttemptAt !== undefined) {
       schedule(report.nextAttemptAt);
     }
+  }
+
+  /**
+   * When the next drain may start on its own accord (kick, start). After being offline a kick
+   * means "try now": a health check costs little and the network may be back. After the platform
+   * answered with a failure (5xx, 400, Retry-After) the backoff stands, so a stream of new
+   * transactions cannot turn into a tight loop of the same failing request.
+   */
+  function earliestStart(): number {
+    const retryAfter = backoff.retryAfterUntil ?? 0;
+    return backoff.offline ? Math.max(now(), retryAfter) : Math.max(now(), retryAfter, backoff.nextAttemptAt);
   }
 
   function kick(): void {
@@ -205,7 +223,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       again = true;
       return;
     }
-    schedule(Math.max(now(), backoff.retryAfterUntil ?? 0));
+    schedule(earliestStart());
   }
 
   async function start(): Promise<void> {
@@ -220,7 +238,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       else if (restored.value.restored > 0) emit({ type: 'restored', count: restored.value.restored });
     }
     if (paused) emit({ type: 'paused', reason: paused });
-    schedule(Math.max(now(), backoff.retryAfterUntil ?? 0));
+    schedule(earliestStart());
   }
 
   async function stop(): Promise<void> {

@@ -24,7 +24,8 @@ export interface Fault {
 
 interface Hold {
   applied: boolean;
-  gate: Promise<Fault>;
+  /** resolves with the failure to answer, or undefined to answer normally */
+  gate: Promise<Fault | undefined>;
   reached: () => void;
 }
 
@@ -72,11 +73,11 @@ export class FakePlatform {
   }
 
   /** the next call of `method` hangs (optionally after applying) until released with a fault */
-  holdNext(method: Method, options: { applied?: boolean } = {}): { release: (fault: Fault) => void; reached: Promise<void> } {
-    let release: (fault: Fault) => void = () => undefined;
+  holdNext(method: Method, options: { applied?: boolean } = {}): { release: (fault?: Fault) => void; reached: Promise<void> } {
+    let release: (fault?: Fault) => void = () => undefined;
     let reached: () => void = () => undefined;
     const reachedP = new Promise<void>((r) => (reached = r));
-    const gate = new Promise<Fault>((r) => (release = r));
+    const gate = new Promise<Fault | undefined>((r) => (release = r));
     this.holds.set(method, { applied: options.applied ?? false, gate, reached: () => reached() });
     return { release: (f) => release(f), reached: reachedP };
   }
@@ -118,9 +119,11 @@ export class FakePlatform {
       const hold = this.holds.get(method);
       if (hold) {
         this.holds.delete(method);
-        if (hold.applied) await run();
+        const applied = hold.applied ? await run() : undefined;
         hold.reached();
-        return this.failure(await hold.gate);
+        const fault = await hold.gate;
+        if (fault) return this.failure(fault);
+        return applied ?? (await run());
       }
       const index = this.faults.findIndex((f) => f.method === method);
       const fault = index >= 0 ? this.faults.splice(index, 1)[0]?.fault : undefined;
