@@ -35,7 +35,7 @@ describe('kioskctl mrz parse', () => {
   it('text that is not an MRZ exits 1 with a coded error; no line at all is a usage error', async () => {
     const r = await kioskctl(['mrz', 'parse', 'HELLO WORLD', '--json']);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'unrecognised-mrz', message: expect.any(String) } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'unrecognised-mrz' } });
     expect((await kioskctl(['mrz', 'parse'])).code).toBe(2);
   });
 });
