@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -13,5 +14,12 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      // loadtest.html: the development-mode load-test page (scripts/loadtest.ts, bench/outbox.ts)
+      input: {
+        main: resolve(import.meta.dirname, 'renderer/index.html'),
+        loadtest: resolve(import.meta.dirname, 'renderer/loadtest.html'),
+      },
+    },
   },
 });

@@ -1,0 +1,70 @@
+/**
+ * What the load-test page (renderer/loadtest.html) offers to the script that drives it through
+ * `page.evaluate` (scripts/loadtest.ts, bench/outbox.ts). Counts and codes only: the page never
+ * reports a name or an ID number, synthetic as they are.
+ */
+export const LOADTEST_GLOBAL = 'kioskLoadTest';
+
+export interface LoadTestOptions {
+  readonly transactions: number;
+  /** every photo is a valid JPEG of exactly this many bytes */
+  readonly photoBytes: number;
+  /** makes this run's photos distinct from any other run's (it is in each photo's COM segment) */
+  readonly runTag: string;
+}
+
+/**
+ * `refused`: not in development mode (or the host did not answer); nothing was done.
+ * `failed`: the run stopped on an error it cannot work around (see `error`).
+ */
+export type LoadTestPhase = 'loading' | 'ready' | 'refused' | 'enqueueing' | 'draining' | 'failed';
+
+/** Read from the outbox itself, so the numbers always add up: enqueued = accepted + rejected + pending. */
+export interface LoadTestCounts {
+  /** transactions in the outbox */
+  readonly enqueued: number;
+  /** final at the platform: answered `accepted` or `duplicate` */
+  readonly accepted: number;
+  /** the part of `accepted` answered `duplicate` (a send applied earlier without an answer) */
+  readonly duplicates: number;
+  /** refused for good: in dead letters */
+  readonly rejected: number;
+  /** still queued (pending or in flight) */
+  readonly pending: number;
+}
+
+export interface LoadTestStatus {
+  readonly phase: LoadTestPhase;
+  readonly counts: LoadTestCounts;
+  /** transactions that could not be sealed or written (never in the outbox) */
+  readonly enqueueFailures: number;
+  /** error codes seen, with how often: seal/enqueue failures, sync backoffs, dead-letter reasons */
+  readonly codes: Readonly<Record<string, number>>;
+  readonly error?: string;
+}
+
+export interface OutboxBenchOptions {
+  readonly iterations: number;
+  readonly warmup: number;
+  readonly photoBytes: number;
+  readonly runTag: string;
+}
+
+/** Milliseconds per operation, in run order. */
+export interface OutboxBenchSamples {
+  /** enqueueTransaction of a sealed transaction and its sealed photo (the real outbox write) */
+  readonly enqueue: number[];
+  /** one raw IndexedDB put of the same sealed bytes, durability strict */
+  readonly rawPut: number[];
+  /** sealing (two host calls) plus the enqueue: what a confirmation costs end to end */
+  readonly sealAndEnqueue: number[];
+  readonly bytesPerWrite: number;
+}
+
+export interface LoadTestApi {
+  start(options: LoadTestOptions): { ok: true } | { ok: false; error: string };
+  status(): Promise<LoadTestStatus>;
+  /** stops the sync engine (waits for a request in flight) */
+  stop(): Promise<void>;
+  benchOutbox(options: OutboxBenchOptions): Promise<OutboxBenchSamples>;
+}
