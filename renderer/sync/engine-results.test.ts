@@ -102,4 +102,29 @@ describe('sync engine: per-item results', () => {
     await big.engine.drainOnce();
     expect(big.platform.batchSizes).toEqual([50, 10]);
   });
+
+  it('uploads a few attachments at a time and remembers those stored even when one in the group fails', async () => {
+    const h = harness();
+    const photos = [1, 2, 3, 4, 5, 6].map((n) => testAttachment(n));
+    await h.enqueue(...photos.map((p, i) => testEntry(i + 1, { attachments: [p] })));
+    h.platform.failNext('uploadAttachment', { code: 'server-error' });
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'backoff', error: 'server-error', uploaded: 3 });
+    expect(h.platform.maxInFlight).toBe(4);
+    expect(h.platform.calls.filter((c) => c === 'uploadAttachment')).toHaveLength(4);
+
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 6, uploaded: 3 });
+    // 4 in the first group (one failed), then the failed one and the last two
+    expect(h.platform.calls.filter((c) => c === 'uploadAttachment')).toHaveLength(7);
+    expect([...h.platform.uploads].sort()).toEqual(photos.map((p) => p.sha256).sort());
+  });
+
+  it('a storage failure under a drain keeps everything queued and reports a coded error', async () => {
+    const h = harness();
+    await h.enqueue(testEntry(1));
+    h.db.close();
+    const report = await h.engine.drainOnce();
+    expect(report).toMatchObject({ outcome: 'backoff', error: 'storage-closed' });
+    expect(h.events).toContainEqual({ type: 'storage-error', code: 'storage-closed' });
+    expect(h.platform.distinctCases()).toBe(0);
+  });
 });
