@@ -8,7 +8,7 @@ import type { PrinterProfile } from './profiles';
 import { commandBytes } from './protocol/commands';
 import { ReplyReader } from './reply-reader';
 import { deviceStateFor, isStatusReplyByte, parseRawStatus, refusalFor, warningsFor } from './status';
-import { type PrintOutcome, type PrinterErrorCode, PrinterStatus, Receipt, type ReceiptPrinter } from './types';
+import { type PrintOutcome, type PrinterErrorCode, type PrinterStatus, Receipt, type ReceiptPrinter } from './types';
 
 export interface EscPosPrinterOptions {
   readonly profile: PrinterProfile;
