@@ -31,7 +31,7 @@ export const en: Translation = {
     lost: 'Replace a lost card',
   },
   serviceNames: {
-    'id.renewal': 'Resident ID card renewal on expiry',
+    idRenewal: 'Resident ID card renewal on expiry',
   },
   placeCard: {
     title: 'Place your ID card',

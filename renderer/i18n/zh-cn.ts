@@ -29,7 +29,7 @@ export const zhCN = {
     lost: '丢失补领',
   },
   serviceNames: {
-    'id.renewal': '居民身份证有效期满换领',
+    idRenewal: '居民身份证有效期满换领',
   },
   placeCard: {
     title: '请放置身份证',
