@@ -213,6 +213,20 @@ describe('whole-request outcomes', () => {
     expect(server.received).toHaveLength(1);
   });
 
+  it('alerts once when concurrent requests meet the same revocation', async () => {
+    const alerts: PlatformAlert[] = [];
+    const c = client();
+    c.onAlert((a) => alerts.push(a));
+    const held: (() => void)[] = [];
+    server.reply((_req, res) => {
+      held.push(() => res.writeHead(401).end());
+      if (held.length === 2) for (const answer of held) answer();
+    });
+    const codes = await Promise.all([c.sendBatch([ITEM]), c.health()]);
+    expect(codes.map(codeOf)).toEqual(['unauthorized', 'unauthorized']);
+    expect([alerts.length, revoked]).toEqual([1, 1]);
+  });
+
   it('refuses a body that is not JSON or fails its schema', async () => {
     server.reply((_req, res) => res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"serverTime": '));
     expect(codeOf(await client().health())).toBe('invalid-response');

@@ -89,6 +89,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   const base = options.baseUrl.replace(/\/+$/, '');
   const now = options.now ?? Date.now;
   const listeners = new Set<(alert: PlatformAlert) => void>();
+  let revokedToken: string | undefined;
   const exchangeOptions = {
     fetch: options.fetch ?? fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -124,7 +125,10 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     if (!response.ok) return response;
     if (accept.includes(response.value.status)) return response;
     const failure = statusError(response.value, method, now);
-    if (failure.error.code === 'unauthorized' && credentials) {
+    // Only the token this request carried is revoked, once: a concurrent 401, or one for a token
+    // already replaced by re-enrolment, must neither alert again nor revoke the new enrolment.
+    if (failure.error.code === 'unauthorized' && credentials && credentials.token !== revokedToken && options.credentials()?.token === credentials.token) {
+      revokedToken = credentials.token;
       await options.revoke?.();
       const alert: PlatformAlert = { kind: 'token-revoked', terminalId: credentials.terminalId, at: new Date(now()).toISOString() };
       for (const listener of listeners) listener(alert);

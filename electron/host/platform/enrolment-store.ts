@@ -105,13 +105,14 @@ export async function openEnrolmentStore(options: { dataDir: string; keystore: K
         if (written.ok) state = { file, token: e.token };
         return written;
       }),
-    markRevoked: () =>
-      serial(async () => {
-        if (!state || state.file.revoked) return ok(undefined);
-        const file = { ...state.file, revoked: true };
-        // Revoked in memory even if the disk write fails: the token must not be used again.
-        state = { file, token: state.token };
-        return persist(file);
-      }),
+    markRevoked: () => {
+      // Revoked in memory at once, before the write and even if it fails: no request may go out
+      // with this token from now on.
+      if (!state || state.file.revoked) return Promise.resolve(ok(undefined));
+      const file = { ...state.file, revoked: true };
+      state = { file, token: state.token };
+      // A re-enrolment saved in between has replaced this one: nothing to write then.
+      return serial(async () => (state?.file === file ? persist(file) : ok(undefined)));
+    },
   });
 }

@@ -97,18 +97,20 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
         }
         const r = await client.sendBatch(items);
         if (!r.ok) return r;
+        const accepted: string[] = [];
         for (const result of r.value) {
           switch (result.status) {
             case 'accepted':
             case 'duplicate':
-              // A failed delete leaves the entry journaled; resending it only yields `duplicate`.
-              await vault.markAccepted(result.id);
+              accepted.push(result.id);
               break;
             case 'rejected':
             case 'retry':
               break;
           }
         }
+        // A failed delete leaves entries journaled; resending them only yields `duplicate`.
+        if (accepted.length > 0) await vault.markAccepted(...accepted);
         return ok({ results: r.value });
       },
 

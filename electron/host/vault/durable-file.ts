@@ -37,17 +37,6 @@ export async function writeFileDurable(path: string, data: string | Uint8Array):
   await fsyncDir(dirname(path));
 }
 
-/** Removes a file and makes the removal durable; a file already gone is not an error. */
-export async function unlinkDurable(path: string): Promise<void> {
-  try {
-    await unlink(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw e;
-  }
-  await fsyncDir(dirname(path));
-}
-
 /** Temporary files a killed process left behind; they never became the real file. */
 export async function removeStaleTemporaries(dir: string): Promise<void> {
   const names = await readdir(dir);

@@ -86,6 +86,14 @@ describe('journal', () => {
     expect((await vault.markAccepted(IDS[1])).ok).toBe(true);
   });
 
+  it('pages pending entries by seq and accepts several at once', async () => {
+    const vault = await openVault();
+    for (const id of IDS) await sealWith(vault, id, []);
+    expect((await vault.pending({ afterSeq: 1, limit: 1 })).map((e) => e.transaction.seq)).toEqual([2]);
+    await vault.markAccepted(IDS[0], IDS[2], IDS[2]);
+    expect((await (await openVault()).pending()).map((e) => e.transaction.id)).toEqual([IDS[1]]);
+  });
+
   it('keeps a freshly captured photo whose transaction is not sealed yet, and sweeps it once stale', async () => {
     const vault = await openVault();
     const accepted = await photo(vault, 1);

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Sha256Hex } from '../../../drivers/schemas';
@@ -6,7 +6,7 @@ import { describeError, err, ok, type Result } from '../../../drivers/result';
 import { Masked, type JournalEntry, type SealedAttachment, type SealedTransaction } from '../../api/contract';
 import { Rfc3339, ServiceCode } from '../../api/platform-schemas';
 import { SealedBlobOnDisk, blobFromDisk, blobToDisk } from './blob-codec';
-import { ensureDir, isNotFound, removeStaleTemporaries, unlinkDurable, writeFileDurable } from './durable-file';
+import { ensureDir, fsyncDir, isNotFound, removeStaleTemporaries, writeFileDurable } from './durable-file';
 import { createSerialQueue } from './serial-queue';
 
 /**
@@ -18,10 +18,14 @@ import { createSerialQueue } from './serial-queue';
 export interface Journal {
   recordAttachment(attachment: SealedAttachment): Promise<Result<void>>;
   recordTransaction(transaction: SealedTransaction, attachmentDigests: readonly string[]): Promise<Result<void>>;
-  /** entries the platform has not accepted yet, oldest seq first, read back from disk */
-  pending(): Promise<JournalEntry[]>;
-  /** the platform accepted it (or reported it a duplicate): forget the entry and its unshared attachments */
-  markAccepted(id: string): Promise<Result<void>>;
+  /** entries the platform has not accepted yet, by ascending seq, read back from disk; a page when asked */
+  pending(page?: JournalPage): Promise<JournalEntry[]>;
+  /**
+   * The platform accepted them (or reported them duplicates): forget the entries and their
+   * unshared attachments. One directory fsync for the lot; a deletion lost to a crash only
+   * brings an entry back, and resending it yields `duplicate`.
+   */
+  markAccepted(...ids: string[]): Promise<Result<void>>;
   /** the highest seq any pending entry carries (0 when none) */
   maxSeq(): number;
   /** journal files that failed to parse; left in place for a technician, never deleted */
@@ -33,6 +37,12 @@ export interface Journal {
  * journaled nothing refers to the attachment, so unreferenced attachments younger than this are
  * kept: accepting one transaction must not delete the photo of the citizen still at the screen.
  */
+export interface JournalPage {
+  /** only entries with a seq above this */
+  readonly afterSeq?: number;
+  readonly limit?: number;
+}
+
 export const ATTACHMENT_GRACE_MS = 60 * 60 * 1000;
 
 const TransactionFile = z.object({
@@ -80,7 +90,16 @@ export async function openJournal(dir: string, now: () => number = Date.now): Pr
   }
 
   const serial = createSerialQueue();
-  const referenced = (sha256: string): boolean => [...index.values()].some((t) => t.attachments.includes(sha256));
+  /** how many pending entries reference each attachment */
+  const references = new Map<string, number>();
+  const count = (file: TransactionFile, delta: 1 | -1): void => {
+    for (const sha of file.attachments) {
+      const n = (references.get(sha) ?? 0) + delta;
+      if (n > 0) references.set(sha, n);
+      else references.delete(sha);
+    }
+  };
+  for (const file of index.values()) count(file, 1);
 
   async function readAttachment(sha256: string): Promise<AttachmentFile | null> {
     try {
@@ -92,10 +111,12 @@ export async function openJournal(dir: string, now: () => number = Date.now): Pr
   }
 
   async function dropIfOrphan(sha256: string): Promise<void> {
-    if (referenced(sha256)) return;
+    if (references.has(sha256)) return;
     const file = await readAttachment(sha256).catch(() => null);
     if (file && now() - file.sealedAt < ATTACHMENT_GRACE_MS) return;
-    await unlinkDurable(join(attDir, `${sha256}.json`));
+    await unlink(join(attDir, `${sha256}.json`)).catch((e: unknown) => {
+      if (!isNotFound(e)) throw e;
+    });
   }
 
   // Photos of sessions that were cancelled after capture are never referenced: sweep them.
@@ -104,6 +125,7 @@ export async function openJournal(dir: string, now: () => number = Date.now): Pr
       const sha = name.endsWith('.json') ? name.slice(0, -5) : '';
       if (Sha256Hex.safeParse(sha).success) await dropIfOrphan(sha);
     }
+    await fsyncDir(attDir);
   } catch (e) {
     return err('journal-unavailable', `the journal could not be swept: ${describeError(e)}`);
   }
@@ -122,13 +144,22 @@ export async function openJournal(dir: string, now: () => number = Date.now): Pr
           attachments: [...new Set(digests)],
         };
         const written = await attempt(() => writeFileDurable(join(txDir, `${t.id}.json`), JSON.stringify(file)));
-        if (written.ok) index.set(t.id, file);
+        if (written.ok) {
+          const previous = index.get(t.id);
+          if (previous) count(previous, -1);
+          index.set(t.id, file);
+          count(file, 1);
+        }
         return written;
       }),
-    pending: () =>
+    pending: (page = {}) =>
       serial(async () => {
         const entries: JournalEntry[] = [];
-        for (const file of [...index.values()].sort((a, b) => a.transaction.seq - b.transaction.seq)) {
+        const files = [...index.values()]
+          .filter((f) => f.transaction.seq > (page.afterSeq ?? 0))
+          .sort((a, b) => a.transaction.seq - b.transaction.seq)
+          .slice(0, page.limit ?? Number.POSITIVE_INFINITY);
+        for (const file of files) {
           const attachments: SealedAttachment[] = [];
           for (const sha of file.attachments) {
             const a = await readAttachment(sha).catch(() => null);
@@ -138,17 +169,26 @@ export async function openJournal(dir: string, now: () => number = Date.now): Pr
         }
         return entries;
       }),
-    markAccepted: (id) =>
-      serial(async () => {
-        const file = index.get(id);
-        if (!file) return ok(undefined);
-        const removed = await attempt(() => unlinkDurable(join(txDir, `${id}.json`)));
-        if (!removed.ok) return removed;
-        index.delete(id);
-        return attempt(async () => {
-          for (const sha of file.attachments) await dropIfOrphan(sha);
-        });
-      }),
+    markAccepted: (...ids) =>
+      serial(() =>
+        attempt(async () => {
+          const accepted: TransactionFile[] = [];
+          for (const id of new Set(ids)) {
+            const file = index.get(id);
+            if (!file) continue;
+            await unlink(join(txDir, `${id}.json`)).catch((e: unknown) => {
+              if (!isNotFound(e)) throw e;
+            });
+            index.delete(id);
+            count(file, -1);
+            accepted.push(file);
+          }
+          if (accepted.length === 0) return;
+          await fsyncDir(txDir);
+          for (const file of accepted) for (const sha of file.attachments) await dropIfOrphan(sha);
+          await fsyncDir(attDir);
+        }),
+      ),
     maxSeq: () => Math.max(0, ...[...index.values()].map((t) => t.transaction.seq)),
     unreadable: () => unreadable,
   });

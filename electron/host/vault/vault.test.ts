@@ -186,6 +186,14 @@ describe('sealAttachment', () => {
   });
 });
 
+describe('attachment bounds', () => {
+  it('refuses a photo over the platform limit before sealing it', async () => {
+    const vault = await openVault();
+    const r = await vault.sealAttachment({ bytes: new Uint8Array(2 * 1024 * 1024 + 1), contentType: 'image/jpeg' });
+    expect(r.ok ? 'sealed' : r.error.code).toBe('attachment-too-large');
+  });
+});
+
 describe('seq', () => {
   it('continues across restarts and never goes back, even with the journal emptied', async () => {
     const first = await openVault();

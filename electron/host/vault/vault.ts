@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { checkIdNumber, maskIdNumber, maskName } from '../../../drivers/id-number';
 import { err, ok, type Result } from '../../../drivers/result';
-import type { JournalEntry, SealedAttachment, SealedBlob, SealedTransaction, SealTransactionInput } from '../../api/contract';
+import { MAX_ATTACHMENT_BYTES, type JournalEntry, type SealedAttachment, type SealedBlob, type SealedTransaction, type SealTransactionInput } from '../../api/contract';
 import { ONLINE_ONLY_SERVICES, TransactionItem } from '../../api/platform-schemas';
 import { canonicalJson } from './canonical-json';
 import type { Keystore } from './keystore';
-import { openJournal, type Journal } from './journal';
+import { openJournal, type Journal, type JournalPage } from './journal';
 import { openBytes, sealBytes } from './seal';
 import { openSeqCounter } from './seq-counter';
 
@@ -23,9 +23,10 @@ export interface Vault {
   /** the exact bytes that were sealed (canonical JSON), for sending unchanged */
   unsealTransactionJson(id: string, sealed: SealedBlob): Result<{ item: TransactionItem; json: string }>;
   unsealAttachment(sha256: string, sealed: SealedBlob): Result<Uint8Array>;
-  /** journal entries not yet accepted by the platform */
-  pending(): Promise<JournalEntry[]>;
-  markAccepted(id: string): Promise<Result<void>>;
+  /** journal entries not yet accepted by the platform, by ascending seq; a page when asked */
+  pending(page?: JournalPage): Promise<JournalEntry[]>;
+  /** accepted or duplicate at the platform: drop them from the journal */
+  markAccepted(...ids: string[]): Promise<Result<void>>;
   /** the highest seq ever allocated on this terminal */
   lastSeq(): number;
 }
@@ -109,6 +110,8 @@ function buildVault(keystore: Keystore, journal: Journal, seq: { last(): number;
 
     async sealAttachment({ bytes, contentType }) {
       if (bytes.byteLength === 0) return err('attachment-empty', 'an attachment needs at least one byte');
+      // §4: the platform refuses more than 2 MiB with 413; refuse it here, before it is queued.
+      if (bytes.byteLength > MAX_ATTACHMENT_BYTES) return err('attachment-too-large', `an attachment holds at most ${MAX_ATTACHMENT_BYTES} bytes`);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       const attachment: SealedAttachment = {
         sha256,
@@ -136,8 +139,8 @@ function buildVault(keystore: Keystore, journal: Journal, seq: { last(): number;
       return ok(opened.value);
     },
 
-    pending: () => journal.pending(),
-    markAccepted: (id) => journal.markAccepted(id),
+    pending: (page) => journal.pending(page),
+    markAccepted: (...ids) => journal.markAccepted(...ids),
     lastSeq: () => seq.last(),
   };
 }
