@@ -50,7 +50,8 @@ export const TransactionItem = z.object({
   terminalId: z.string().min(1),
   seq: z.number().int().positive(),
   service: ServiceCode,
-  createdAt: Rfc3339,
+  // §5: createdAt is UTC ("Z"); an offset would be refused by the platform.
+  createdAt: z.iso.datetime(),
   clockOffsetMs: z.number().int().optional(),
   applicant: Applicant,
   data: z.record(z.string(), z.unknown()).optional(),
