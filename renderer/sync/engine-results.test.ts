@@ -126,5 +126,8 @@ describe('sync engine: per-item results', () => {
     expect(report).toMatchObject({ outcome: 'backoff', error: 'storage-closed' });
     expect(h.events).toContainEqual({ type: 'storage-error', code: 'storage-closed' });
     expect(h.platform.distinctCases()).toBe(0);
+
+    await h.db.open();
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 1 });
   });
 });

@@ -83,8 +83,13 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   // asked us to wait, nor send with a revoked token
   const load = (): Promise<void> =>
     (loaded ??= (async () => {
-      backoff = (await readSyncState(db, BACKOFF_KEY, Backoff)) ?? backoff;
-      paused = (await readSyncState(db, PAUSED_KEY, Paused)) ?? null;
+      try {
+        backoff = (await readSyncState(db, BACKOFF_KEY, Backoff)) ?? backoff;
+        paused = (await readSyncState(db, PAUSED_KEY, Paused)) ?? null;
+      } catch (e) {
+        loaded = undefined; // try again next time: the database may open later
+        throw e;
+      }
     })());
 
   function cancelTimer(): void {
@@ -236,6 +241,8 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       const restored = await reconcileFromJournal(db, journal.value);
       if (!restored.ok) emit({ type: 'storage-error', code: restored.error.code });
       else if (restored.value.restored > 0) emit({ type: 'restored', count: restored.value.restored });
+    } else {
+      emit({ type: 'journal-error', code: journal.error.code });
     }
     if (paused) emit({ type: 'paused', reason: paused });
     schedule(earliestStart());

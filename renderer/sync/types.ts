@@ -68,6 +68,8 @@ export type SyncEvent =
   | { type: 'paused'; reason: PauseReason }
   | { type: 'resumed' }
   | { type: 'restored'; count: number }
+  /** the host's journal could not be read at start-up: nothing restored this time */
+  | { type: 'journal-error'; code: string }
   | { type: 'storage-error'; code: string }
   | { type: 'drained'; report: DrainReport };
 
