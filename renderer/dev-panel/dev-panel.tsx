@@ -39,9 +39,15 @@ export function DevPanel({ kiosk }: { readonly kiosk: DevKiosk }) {
     };
   }, [kiosk]);
 
-  /** every dev call reports its coded failure in the panel; the dev.state event shows the effect */
+  /** every dev call reports its coded failure in the panel, then the state is read back */
   const run = (call: () => Promise<{ ok: boolean; error?: { code: string } }>) => {
-    void call().then((r) => setLastError(r.ok ? null : (r.error?.code ?? 'failed')));
+    void call()
+      .then(async (r) => {
+        setLastError(r.ok ? null : (r.error?.code ?? 'failed'));
+        const next = await kiosk.dev.state();
+        if (next.ok) setState(next.value);
+      })
+      .catch(() => setLastError('transport-failed'));
   };
 
   return (

@@ -56,9 +56,11 @@ export interface FlowDeps {
 export function timingsFor(idleTimeoutSec: number): FlowTimings {
   const idleTotalMs = idleTimeoutSec * 1000;
   const idleWarningMs = Math.min(20_000, Math.round(idleTotalMs / 3));
+  const idleMs = idleTotalMs - idleWarningMs;
   return {
-    cardReadMs: 30_000,
-    idleMs: idleTotalMs - idleWarningMs,
+    // a short idle setting must not interrupt a card read with its warning
+    cardReadMs: Math.min(30_000, Math.max(10_000, idleMs)),
+    idleMs,
     idleWarningMs,
     caseBeforePrintMs: 3_000,
     caseOnDoneMs: 5_000,
