@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+const interLineTimeoutMs = z.number().int().min(20).max(5000).default(300);
+const hexId = z.number().int().min(0).max(0xffff);
+
+/** Document (MRZ) reader configuration, zod-checked at the trust boundary. */
+export const DocumentReaderConfig = z.discriminatedUnion('adapter', [
+  z.object({ adapter: z.literal('serial'), path: z.string().min(1), baudRate: z.number().int().positive().default(9600), interLineTimeoutMs }),
+  z.object({ adapter: z.literal('hid'), vendorId: hexId, productId: hexId, path: z.string().optional(), interLineTimeoutMs }),
+  z.object({ adapter: z.literal('simulated'), interLineTimeoutMs }),
+]);
+export type DocumentReaderConfig = z.infer<typeof DocumentReaderConfig>;

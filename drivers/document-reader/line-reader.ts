@@ -1,0 +1,152 @@
+import type { DeviceState } from '../device-status';
+import { localToday, parseMrz } from '../mrz';
+import { err, ok } from '../result';
+import { frameLines, initialLineFramerState, type LineFramerState } from '../scanner/protocol/line-framer';
+import { createReconnectingLink, type ReconnectOptions } from '../transport/reconnect';
+import type { TransportOpener } from '../transport/types';
+import { assembleMrzLine, expireMrzLine, initialAssemblerState, type AssemblerEvent, type AssemblerState } from './protocol/mrz-assembler';
+import type { DocumentReadErrorCode, DocumentReader, DocumentReadResult } from './types';
+
+export interface LineDocumentReaderOptions {
+  readonly opener: TransportOpener;
+  readonly adapter: string;
+  readonly interLineTimeoutMs: number;
+  /** MRZ lines are 30 or 44 characters; anything much longer is garbage, dropped early */
+  readonly maxLineLength?: number;
+  readonly today?: () => string;
+  readonly reconnect?: ReconnectOptions;
+}
+
+const MESSAGES: Record<DocumentReadErrorCode, string> = {
+  'not-mrz': 'the reader sent text that is not an MRZ line',
+  'incomplete-document': 'only part of the MRZ arrived; present the document again',
+  'unrecognised-mrz': 'not a supported document',
+  'line-too-long': 'the reader sent an over-long line; dropped',
+  'invalid-encoding': 'the reader sent bytes that are not text',
+  'binary-data': 'control characters from the reader (line noise or wrong device on this port)',
+  timeout: 'no document presented in time',
+  cancelled: 'read cancelled',
+  busy: 'a read is already in progress',
+  disconnected: 'the document reader is disconnected',
+};
+
+const failure = (code: DocumentReadErrorCode): DocumentReadResult => err(code, MESSAGES[code]);
+
+/** MRZ readers that send text lines: the serial, HID keyboard and simulated adapters. */
+export function createLineDocumentReader(options: LineDocumentReaderOptions): DocumentReader {
+  const maxLineLength = options.maxLineLength ?? 256;
+  const today = options.today ?? (() => localToday());
+  const documentListeners = new Set<(r: DocumentReadResult) => void>();
+  const statusListeners = new Set<(s: DeviceState) => void>();
+  let status: DeviceState = { state: 'disconnected' };
+  let framer: LineFramerState = initialLineFramerState;
+  let assembler: AssemblerState = initialAssemblerState;
+  let interLineTimer: NodeJS.Timeout | undefined;
+  let unsubscribeData: (() => void) | undefined;
+  let reading = false;
+
+  const setStatus = (next: DeviceState): void => {
+    status = next;
+    for (const l of [...statusListeners]) l(next);
+  };
+  const emit = (r: DocumentReadResult): void => {
+    for (const l of [...documentListeners]) l(r);
+  };
+  const onAssembled = (events: readonly AssemblerEvent[]): void => {
+    for (const e of events) {
+      if (e.type === 'error') {
+        emit(failure(e.code));
+        continue;
+      }
+      const parsed = parseMrz(e.lines, { today: today() });
+      emit(parsed.ok ? ok({ lines: e.lines, mrz: parsed.value }) : failure('unrecognised-mrz'));
+    }
+  };
+  const armTimer = (): void => {
+    clearTimeout(interLineTimer);
+    interLineTimer = undefined;
+    if (!assembler.pending) return;
+    interLineTimer = setTimeout(() => {
+      const [next, events] = expireMrzLine(assembler, Date.now(), options.interLineTimeoutMs);
+      assembler = next;
+      onAssembled(events);
+    }, options.interLineTimeoutMs);
+  };
+
+  const link = createReconnectingLink(options.opener, options.reconnect);
+  link.onEvent((event) => {
+    switch (event.type) {
+      case 'connected':
+        framer = initialLineFramerState;
+        assembler = initialAssemblerState;
+        unsubscribeData?.();
+        unsubscribeData = event.transport.onData(onChunk);
+        setStatus({ state: 'ready' });
+        return;
+      case 'disconnected':
+        unsubscribeData = undefined;
+        clearTimeout(interLineTimer);
+        setStatus({ state: 'disconnected' });
+        return;
+    }
+  });
+
+  function onChunk(chunk: Uint8Array): void {
+    const [next, lines] = frameLines(framer, chunk, maxLineLength);
+    framer = next;
+    for (const l of lines) {
+      if (l.type === 'error') {
+        emit(failure(l.code));
+        continue;
+      }
+      const [state, events] = assembleMrzLine(assembler, l.text, Date.now(), options.interLineTimeoutMs);
+      assembler = state;
+      onAssembled(events);
+    }
+    armTimer();
+  }
+
+  return {
+    adapter: options.adapter,
+    status: () => status,
+    onStatus(listener) {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
+    },
+    onDocument(listener) {
+      documentListeners.add(listener);
+      return () => documentListeners.delete(listener);
+    },
+    readDocument({ timeoutMs, signal }) {
+      if (reading) return Promise.resolve(failure('busy'));
+      if (signal?.aborted) return Promise.resolve(failure('cancelled'));
+      reading = true;
+      return new Promise<DocumentReadResult>((resolve) => {
+        const finish = (r: DocumentReadResult): void => {
+          clearTimeout(timer);
+          off();
+          signal?.removeEventListener('abort', onAbort);
+          reading = false;
+          resolve(r);
+        };
+        const onAbort = (): void => finish(failure('cancelled'));
+        const timer = setTimeout(() => finish(failure('timeout')), timeoutMs);
+        const listener = (r: DocumentReadResult): void => finish(r);
+        const off = (): void => void documentListeners.delete(listener);
+        documentListeners.add(listener);
+        signal?.addEventListener('abort', onAbort, { once: true });
+      });
+    },
+    async ready() {
+      const r = await link.ready();
+      return r.ok ? ok(undefined) : err(r.error.code, r.error.message);
+    },
+    async close() {
+      clearTimeout(interLineTimer);
+      unsubscribeData?.();
+      await link.close();
+      setStatus({ state: 'disconnected' });
+    },
+  };
+}
+
