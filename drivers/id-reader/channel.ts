@@ -9,6 +9,8 @@ export type ExchangeOutcome =
   | { readonly kind: 'corrupt' }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'closed'; readonly reason: string }
+  /** the transport could not be opened at all */
+  | { readonly kind: 'unreachable'; readonly reason: string }
   | { readonly kind: 'cancelled' };
 
 interface Waiter {
@@ -81,7 +83,7 @@ export class SamChannel {
       const opened = await this.link.ready();
       if (!opened.ok) {
         release();
-        return { kind: 'closed', reason: opened.error.message };
+        return { kind: 'unreachable', reason: opened.error.message };
       }
       transport = opened.value;
     }

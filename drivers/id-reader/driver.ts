@@ -75,6 +75,8 @@ export function createSamReader(opener: TransportOpener, options: SamReaderOptio
           break;
         case 'closed':
           return fail('device-unreachable', `reader connection lost: ${outcome.reason}`);
+        case 'unreachable':
+          return fail('device-unreachable', outcome.reason);
         case 'cancelled':
           return fail('cancelled', 'cancelled');
       }

@@ -64,7 +64,7 @@ function detectHangUp(port: SerialPort): void {
   };
 }
 
-const firstLine = (message: string): string => message.split('\n')[0] ?? message;
+const firstLine = (message: string): string => (message.split('\n')[0] ?? message).replace(/^Error: /, '');
 
 class SerialTransport implements ByteTransport {
   private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
