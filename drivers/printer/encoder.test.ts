@@ -31,8 +31,7 @@ describe('receipt model → commands', () => {
       { type: 'size', width: 1, height: 1 },
       { type: 'chinese-size', double: false },
       { type: 'bold', on: false },
-      { type: 'align', align: 'left' },
-      { type: 'align', align: 'center' },
+      // still centred: no ESC a between the title and the QR code
       { type: 'qr-model' },
       // module size clamped to the 58 mm profile's maximum
       { type: 'qr-module-size', size: 6 },
@@ -40,7 +39,6 @@ describe('receipt model → commands', () => {
       { type: 'qr-store', data: 'A1' },
       { type: 'qr-print' },
       { type: 'newline' },
-      { type: 'align', align: 'left' },
       { type: 'feed', lines: 4 },
       { type: 'cut', partial: true },
     ]);

@@ -1,7 +1,7 @@
 import type { PrinterProfile } from '../profiles';
 import type { Receipt, ReceiptLine } from '../types';
 import { assertNever } from '../../result';
-import type { EscPosCommand, QrEcc } from './commands';
+import type { Align, EscPosCommand, QrEcc } from './commands';
 import { sanitiseForPrinter } from './gbk-charset';
 import { layoutRow, rule, wrapText } from './layout';
 
@@ -22,55 +22,63 @@ export function receiptToCommands(receipt: Receipt, profile: PrinterProfile): Re
     for (const cp of s.replaced) if (!replaced.includes(cp)) replaced.push(cp);
     return s.text;
   };
+  // ESC a stays in force until changed: emit it only when the alignment changes
+  let align: Align = 'left';
+  const setAlign = (next: Align): void => {
+    if (next === align) return;
+    commands.push({ type: 'align', align: next });
+    align = next;
+  };
   const pushLines = (lines: readonly string[]): void => {
     for (const line of lines) {
       if (line !== '') commands.push({ type: 'text', text: line });
       commands.push({ type: 'newline' });
     }
   };
-  for (const line of receipt.lines) lineCommands(line, profile, commands, clean, pushLines);
+  for (const line of receipt.lines) lineCommands(line, profile, { commands, clean, pushLines, setAlign });
   return { commands, replaced };
 }
 
-function lineCommands(
-  line: ReceiptLine,
-  profile: PrinterProfile,
-  commands: EscPosCommand[],
-  clean: (text: string) => string,
-  pushLines: (lines: readonly string[]) => void,
-): void {
+interface Emit {
+  readonly commands: EscPosCommand[];
+  readonly clean: (text: string) => string;
+  readonly pushLines: (lines: readonly string[]) => void;
+  readonly setAlign: (align: Align) => void;
+}
+
+function lineCommands(line: ReceiptLine, profile: PrinterProfile, emit: Emit): void {
+  const { commands, clean, pushLines, setAlign } = emit;
   switch (line.type) {
     case 'text': {
       const double = line.size === 'double';
       const columns = double ? Math.floor(profile.columns / 2) : profile.columns;
-      const align = line.align ?? 'left';
-      if (align !== 'left') commands.push({ type: 'align', align });
+      setAlign(line.align ?? 'left');
       if (line.bold === true) commands.push({ type: 'bold', on: true });
       if (double) commands.push({ type: 'size', width: 2, height: 2 }, { type: 'chinese-size', double: true });
       pushLines(line.text.split(/\r?\n/).flatMap((part) => wrapText(clean(part), columns)));
       if (double) commands.push({ type: 'size', width: 1, height: 1 }, { type: 'chinese-size', double: false });
       if (line.bold === true) commands.push({ type: 'bold', on: false });
-      if (align !== 'left') commands.push({ type: 'align', align: 'left' });
       return;
     }
     case 'row':
+      setAlign('left');
       pushLines(layoutRow(clean(line.left), clean(line.right), profile.columns));
       return;
     case 'rule':
+      setAlign('left');
       pushLines([rule(profile.columns)]);
       return;
     case 'qr': {
       const size = Math.min(line.moduleSize ?? profile.defaultQrModuleSize, profile.maxQrModuleSize);
       const ecc: QrEcc = line.ecc ?? 'M';
+      setAlign('center');
       commands.push(
-        { type: 'align', align: 'center' },
         { type: 'qr-model' },
         { type: 'qr-module-size', size },
         { type: 'qr-ecc', level: ecc },
         { type: 'qr-store', data: line.data },
         { type: 'qr-print' },
         { type: 'newline' },
-        { type: 'align', align: 'left' },
       );
       return;
     }
