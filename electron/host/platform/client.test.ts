@@ -265,6 +265,7 @@ describe('whole-request outcomes', () => {
     await server.close();
     const r = await createPlatformClient({ baseUrl: url, credentials: () => CREDS }).health();
     expect(codeOf(r)).toBe('network');
+    expect(r.ok ? '' : r.error.message).toContain('ECONNREFUSED');
     server = await startTestServer();
   });
 });

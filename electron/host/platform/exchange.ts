@@ -41,7 +41,7 @@ export async function exchange(options: ExchangeOptions, request: ExchangeReques
       'network',
       timedOut
         ? `${request.method} timed out after ${options.timeoutMs} ms; ${MAY_HAVE_BEEN_APPLIED}`
-        : `${request.method} failed on the network (${describeError(e)}); ${MAY_HAVE_BEEN_APPLIED}`,
+        : `${request.method} failed on the network (${networkReason(e)}); ${MAY_HAVE_BEEN_APPLIED}`,
     );
   try {
     let response: Response;
@@ -66,6 +66,13 @@ export async function exchange(options: ExchangeOptions, request: ExchangeReques
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** undici reports "fetch failed" and keeps the useful part (ECONNRESET, ECONNREFUSED…) in `cause`. */
+function networkReason(e: unknown): string {
+  const cause = e instanceof Error ? (e.cause as { code?: unknown } | undefined) : undefined;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  return code === undefined ? describeError(e) : `${describeError(e)}: ${code}`;
 }
 
 async function readBounded(response: Response, max: number): Promise<Uint8Array | 'too-large' | Error> {

@@ -6,14 +6,14 @@ import { startStandIn, type StandIn } from '../../../fixtures/platform';
 import type { KioskContract, SealedAttachment, SealedTransaction } from '../../api/contract';
 import type { CallContext, HandlersOf } from '../../api/define';
 import { createDevKeystore, type Keystore } from '../vault/keystore';
-import { createVault, type Vault } from '../vault/vault';
-import { createPlatformClient, type PlatformAlert } from './client';
-import { openEnrolmentStore, type EnrolmentStore } from './enrolment-store';
-import { createDataHandlers } from './handlers';
+import type { Vault } from '../vault/vault';
+import type { PlatformAlert } from './client';
+import { openDataServices } from './data-services';
+import type { EnrolmentStore } from './enrolment-store';
 import { createNetworkGate, type NetworkGate } from './network-gate';
 
 /**
- * The handlers wired as the host wires them (vault, enrolment store, client with revoke), driven
+ * The handlers wired as the host wires them (openDataServices: vault, enrolment store, client that revokes), driven
  * through the contract's handler types against the platform stand-in.
  */
 const CTX: CallContext = { transport: 'direct' };
@@ -33,22 +33,21 @@ let alerts: PlatformAlert[];
 let h: DataHandlers;
 
 async function wire(): Promise<DataHandlers> {
-  const v = await createVault({ dataDir: join(dir, 'host'), keystore, devMode: false });
-  const e = await openEnrolmentStore({ dataDir: join(dir, 'host'), keystore });
-  if (!v.ok || !e.ok) throw new Error('host did not open');
-  vault = v.value;
-  enrolment = e.value;
-  const client = createPlatformClient({ baseUrl: standIn.url, credentials: () => enrolment.credentials(), revoke: () => enrolment.markRevoked(), networkGate: gate, timeoutMs: 2_000 });
-  client.onAlert((a) => alerts.push(a));
-  return createDataHandlers({
-    vault,
-    client,
-    enrolment,
-    networkGate: gate,
+  const services = await openDataServices({
+    dataDir: join(dir, 'host'),
+    keystore,
+    devMode: false,
+    baseUrl: standIn.url,
     appVersion: '1.4.0',
     uptimeSec: () => 42,
     deviceStates: () => [{ kind: 'printer', adapter: 'simulated', state: 'ready' }],
+    networkGate: gate,
+    timeoutMs: 2_000,
   });
+  if (!services.ok) throw new Error(`host did not open: ${services.error.code}`);
+  ({ vault, enrolment } = services.value);
+  services.value.client.onAlert((a) => alerts.push(a));
+  return services.value.handlers;
 }
 
 async function value<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>): Promise<T> {
