@@ -123,6 +123,16 @@ describe('ESC/POS driver against the simulator (in-memory)', () => {
     expect(simulator.receipts()).toHaveLength(1);
   });
 
+  it('with idle polling, the state follows the cover being opened and closed', async () => {
+    const made = createSimulatedPrinter({ profile: '58mm', driver: { ...fast, pollIntervalMs: 20 } });
+    open.push(made.printer);
+    await waitForState(made.printer, (s) => s.state === 'ready');
+    made.simulator.setCover(true);
+    expect(await waitForState(made.printer, (s) => s.state === 'not-ready')).toEqual({ state: 'not-ready', reason: 'cover-open' });
+    made.simulator.setCover(false);
+    await waitForState(made.printer, (s) => s.state === 'ready');
+  });
+
   it('characters GBK cannot encode print as □ and come back as a warning', async () => {
     const { printer, simulator } = simulated();
     expect(await printer.print({ lines: [{ type: 'text', text: '吉𠮷' }, { type: 'cut' }] })).toEqual(ok({ warnings: ['unencodable-characters'] }));

@@ -17,6 +17,11 @@ export interface EscPosPrinterOptions {
   /** bound for sending a job and the printer confirming it; past it the job is `stalled` */
   readonly jobTimeoutMs?: number;
   readonly reconnect?: ReconnectOptions;
+  /**
+   * Poll DLE EOT while idle, so `state()` follows paper being refilled or the cover closed
+   * without anyone printing. Off by default (kioskctl asks once); the kiosk host turns it on.
+   */
+  readonly pollIntervalMs?: number;
 }
 
 type PrinterError = { code: PrinterErrorCode | 'invalid-receipt'; message: string };
@@ -66,6 +71,16 @@ export function createEscPosPrinter(opener: TransportOpener, options: EscPosPrin
       setState({ state: 'disconnected' });
     }
   });
+
+  const poller =
+    options.pollIntervalMs === undefined
+      ? undefined
+      : setInterval(() => {
+          // only when connected and idle: a poll must never delay a citizen's receipt
+          if (closed || lock.isHeld || !link.connected) return;
+          void lock.run(() => queryStatus()).catch(() => undefined);
+        }, options.pollIntervalMs);
+  poller?.unref();
 
   const transportNow = async (): Promise<Result<ByteTransport, PrinterError>> => {
     const opened = await link.ready();
@@ -168,6 +183,7 @@ export function createEscPosPrinter(opener: TransportOpener, options: EscPosPrin
     },
     async close() {
       closed = true;
+      if (poller) clearInterval(poller);
       reader.abort();
       detach?.();
       await link.close();
