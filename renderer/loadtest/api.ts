@@ -68,3 +68,10 @@ export interface LoadTestApi {
   stop(): Promise<void>;
   benchOutbox(options: OutboxBenchOptions): Promise<OutboxBenchSamples>;
 }
+
+declare global {
+  interface Window {
+    /** set by renderer/loadtest/main.ts on the load-test page only */
+    kioskLoadTest?: LoadTestApi;
+  }
+}

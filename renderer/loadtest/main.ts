@@ -4,12 +4,6 @@ import { LOADTEST_GLOBAL } from './api';
 import { benchOutbox } from './outbox-bench';
 import { createLoadTestRun } from './run';
 
-declare global {
-  interface Window {
-    kioskLoadTest?: LoadTestApi;
-  }
-}
-
 /**
  * Entry of renderer/loadtest.html (scripts/loadtest.ts, bench/outbox.ts). It writes synthetic
  * transactions into the outbox and sends them to whatever platform the host is enrolled with,

@@ -18,7 +18,7 @@ export async function benchOutbox(kiosk: KioskClient, options: OutboxBenchOption
   const raw = await openRawDb(`bench-raw-${options.runTag}`);
   const tag = (i: number): string => `kiosk-bench ${options.runTag} ${i}`;
   const photos = await createPhotoMaker(options.photoBytes, tag(options.iterations + options.warmup));
-  const samples: OutboxBenchSamples = { enqueue: [], rawPut: [], sealAndEnqueue: [], bytesPerWrite: 0 };
+  const samples = { enqueue: [] as number[], rawPut: [] as number[], sealAndEnqueue: [] as number[], bytesPerWrite: 0 };
   try {
     for (let i = 0; i < options.warmup + options.iterations; i += 1) {
       const t0 = performance.now();
@@ -52,7 +52,7 @@ export async function benchOutbox(kiosk: KioskClient, options: OutboxBenchOption
   return samples;
 }
 
-async function sealEntry(kiosk: KioskClient, photo: Uint8Array, n: number): Promise<OutboxInput> {
+async function sealEntry(kiosk: KioskClient, photo: Uint8Array<ArrayBuffer>, n: number): Promise<OutboxInput> {
   const attachment = await kiosk.vault.sealAttachment({ bytes: photo, contentType: 'image/jpeg' });
   if (!attachment.ok) throw new Error(`sealAttachment failed: ${attachment.error.code}`);
   const { sha256, size, contentType } = attachment.value;

@@ -14,7 +14,7 @@ const CANDIDATES = [
 
 export interface PhotoMaker {
   /** a distinct, valid JPEG of exactly `bytes` bytes, tagged with `tag` */
-  photo(tag: string): Uint8Array;
+  photo(tag: string): Uint8Array<ArrayBuffer>;
   readonly baseBytes: number;
 }
 

@@ -63,7 +63,7 @@ export function createLoadTestRun(kiosk: KioskClient): LoadTestRun {
     }
   };
 
-  async function enqueueOne(outbox: KioskOutboxDb, photo: Uint8Array, n: number): Promise<string | undefined> {
+  async function enqueueOne(outbox: KioskOutboxDb, photo: Uint8Array<ArrayBuffer>, n: number): Promise<string | undefined> {
     const attachment = await kiosk.vault.sealAttachment({ bytes: photo, contentType: 'image/jpeg' });
     if (!attachment.ok) return `seal-attachment:${attachment.error.code}`;
     const { sha256, size, contentType } = attachment.value;

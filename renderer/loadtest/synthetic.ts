@@ -49,7 +49,7 @@ export function minPaddedSize(base: Uint8Array, tag: string): number {
  * leave the image untouched for any decoder, and a distinct tag makes a distinct SHA-256, so
  * each transaction can have its own photo at any size a test asks for.
  */
-export function padJpeg(base: Uint8Array, targetBytes: number, tag: string): Uint8Array {
+export function padJpeg(base: Uint8Array, targetBytes: number, tag: string): Uint8Array<ArrayBuffer> {
   if (base[0] !== 0xff || base[1] !== 0xd8) throw new Error('base is not a JPEG (no SOI)');
   const tagBytes = new TextEncoder().encode(tag);
   const extra = targetBytes - base.byteLength;
