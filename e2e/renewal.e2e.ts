@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintedReceipt } from '../electron/api/contract';
 import { findFixtureCard } from '../fixtures/cards';
@@ -6,6 +6,19 @@ import { presentCard, visible } from './citizen';
 import { jpegSize, type KioskUnderTest, launchChromium, openKioskPage, pageProblems, startKiosk } from './harness';
 
 const CARD_ID = 'resident-renewal-due';
+
+/** A V8 heap snapshot of the page (JSON text, non-ASCII escaped as \uXXXX) after forcing GC. */
+async function heapSnapshotText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  const chunks: string[] = [];
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', (e) => chunks.push(e.chunk));
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+  await cdp.detach();
+  return chunks.join('');
+}
 
 let kiosk: KioskUnderTest;
 let browser: Browser;
@@ -112,5 +125,12 @@ describe('a citizen renews a resident ID card at a kiosk', () => {
     for (const leftover of [maskedName, maskedId, caseNumber, card.record.name, card.record.idNumber]) expect(after).not.toContain(leftover);
     expect(await page.locator('video, img[src^="blob:"], img[src^="data:image/jpeg"]').count()).toBe(0);
     expect(pageProblems(page)).toEqual([]);
+
+    // …and nothing in the renderer's memory: after a garbage collection, the JavaScript heap
+    // holds neither the name nor the ID number (the session was wiped, not just hidden).
+    const heap = await heapSnapshotText(page);
+    expect(heap.length).toBeGreaterThan(100_000);
+    expect(heap.includes(card.record.idNumber)).toBe(false);
+    expect(heap.includes(JSON.stringify(card.record.name).slice(1, -1))).toBe(false);
   });
 });
