@@ -73,6 +73,13 @@ describe('requests', () => {
     expect(server.received[0]?.headers['x-terminal-id']).toBe('CZ-T0012');
   });
 
+  it('reports a zero offset as 0, never -0', async () => {
+    const times = [1_000, 1_001];
+    server.reply(json(200, { serverTime: new Date(1_000).toISOString() }));
+    const r = await client({ now: () => times.shift() ?? 0 }).health();
+    expect(r.ok && Object.is(r.value.clockOffsetMs, 0)).toBe(true);
+  });
+
   it('sends the batch as the canonical bytes of each item and checks the results', async () => {
     server.reply(
       json(200, {

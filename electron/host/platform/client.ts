@@ -166,7 +166,8 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       if (!r.ok) return r;
       const parsed = parse(HealthResponse, r.value, 'GET /health');
       if (!parsed.ok) return parsed;
-      const clockOffsetMs = Math.round(Date.parse(parsed.value.serverTime) - (sent + received) / 2);
+      // `+ 0` turns a rounded -0 into 0: the same number in memory as in JSON.
+      const clockOffsetMs = Math.round(Date.parse(parsed.value.serverTime) - (sent + received) / 2) + 0;
       return ok({ ...parsed.value, clockOffsetMs });
     },
 

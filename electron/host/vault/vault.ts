@@ -159,7 +159,7 @@ function buildItem(input: SealTransactionInput, ctx: SealContext, seq: number, c
     applicant,
     attachments: input.attachments.map((a) => ({ sha256: a.sha256, role: a.role, contentType: a.contentType, size: a.size })),
   };
-  if (ctx.clockOffsetMs !== undefined) item.clockOffsetMs = Math.round(ctx.clockOffsetMs);
+  if (ctx.clockOffsetMs !== undefined) item.clockOffsetMs = Math.round(ctx.clockOffsetMs) + 0; // never -0
   if (input.data !== undefined) item.data = input.data;
   if (input.preApplicationId !== undefined) item.preApplicationId = input.preApplicationId;
   return item;
