@@ -63,7 +63,8 @@ export function timingsFor(idleTimeoutSec: number): FlowTimings {
     idleMs,
     idleWarningMs,
     caseBeforePrintMs: 3_000,
-    caseOnDoneMs: 5_000,
+    // keep listening for as long as the done screen shows: a drain in backoff may answer late
+    caseOnDoneMs: 20_000,
     doneReturnMs: 20_000,
   };
 }
