@@ -35,7 +35,7 @@ beforeEach(async () => {
     revoke: async () => {
       credentials = null;
     },
-    timeoutMs: 300,
+    timeoutMs: 10_000,
   });
   const enrolled = await client.enrol({ enrolmentCode: 'DEV-ENROL-0001', terminalId: 'CZ-T0012', site: { code: '320402-JZL', name: '测试站点' }, appVersion: '1.4.0' });
   if (!enrolled.ok) throw new Error(enrolled.error.code);
@@ -57,10 +57,16 @@ describe('client against the stand-in', () => {
     [{ kind: 'error-500' as const, applied: true }, 'server-error'],
     [{ kind: 'reset' as const }, 'network'],
     [{ kind: 'drop-after-apply' as const }, 'network'],
-    [{ kind: 'hang' as const }, 'network'],
   ])('maps the %o fault to %s', async (fault, code) => {
     standIn.faults.add({ ...fault, path: '/transactions/batch', count: 1 });
     expect(codeOf(await client.sendBatch([ITEM]))).toBe(code);
+  });
+
+  it('gives up on a hung batch at its deadline', async () => {
+    standIn.faults.add({ kind: 'hang', applied: true, path: '/transactions/batch', count: 1 });
+    const short = createPlatformClient({ baseUrl: standIn.url, credentials: () => credentials, timeoutMs: 200 });
+    const r = await short.sendBatch([ITEM]);
+    expect(r.ok ? '' : `${r.error.code}: ${r.error.message}`).toMatch(/^network: .*timed out.*may have been applied/);
   });
 
   it('carries Retry-After from 429 and 503', async () => {

@@ -42,7 +42,7 @@ async function wire(): Promise<DataHandlers> {
     uptimeSec: () => 42,
     deviceStates: () => [{ kind: 'printer', adapter: 'simulated', state: 'ready' }],
     networkGate: gate,
-    timeoutMs: 2_000,
+    timeoutMs: 10_000,
   });
   if (!services.ok) throw new Error(`host did not open: ${services.error.code}`);
   ({ vault, enrolment } = services.value);
