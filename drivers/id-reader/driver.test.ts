@@ -176,6 +176,14 @@ describe('SAM driver over a fake transport', () => {
     expect(withoutProbe(writes)).toEqual([FIND, FIND, FIND, SELECT, FIND, SELECT, READ, ADDRESS]);
   });
 
+  it('reads without an appended address from a reader that rejects or ignores 30 03', async () => {
+    for (const reply of [[answer(0x21)], undefined]) {
+      const { reader } = readerWith((r, n) => (r === ADDRESS ? reply : happy(r, n)));
+      const result = await reader.readCard({ timeoutMs: 1000 });
+      expect(result.ok && result.value.record).toEqual(card.record);
+    }
+  });
+
   it('refuses a read answer whose lengths are wrong with protocol-error', async () => {
     const { reader } = readerWith((r, n) => (r === READ ? [answer(0x90, [0x01, 0x00, 0x04, 0x00, 0x20, 0x00])] : happy(r, n)));
     expect(codeOf(await reader.readCard({ timeoutMs: 1000 }))).toBe('protocol-error');

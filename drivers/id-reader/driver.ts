@@ -149,11 +149,13 @@ export function createSamReader(opener: TransportOpener, options: SamReaderOptio
     if (!base) return fail('protocol-error', `read answer has unexpected lengths (${read.value.data.length} data bytes)`);
     let appendedAddress: Uint8Array | undefined;
     if (options.readAppendedAddress !== false) {
-      const extra = await command('readAppendedAddress', t.readMs, signal);
-      if (!extra.ok) return extra;
-      if (extra.value.sw3 === SW3.success) appendedAddress = extra.value.data;
-      else if (extra.value.sw3 === SW3.readFailed) return removedOrFailed(extra.value, signal);
-      else if (extra.value.sw3 !== SW3.itemAbsent) return statusFailure(extra.value);
+      // 30 03 is optional (§1.4): readers that do not know it (SW3 0x21, or no answer at all
+      // while the line is up) have no appended address to give; the base read stands.
+      const extra = await command('readAppendedAddress', t.findMs, signal);
+      if (!extra.ok && !(extra.error.code === 'device-unreachable' && link.connected)) return extra;
+      if (extra.ok && extra.value.sw3 === SW3.success) appendedAddress = extra.value.data;
+      else if (extra.ok && extra.value.sw3 === SW3.readFailed) return removedOrFailed(extra.value, signal);
+      else if (extra.ok && extra.value.sw3 !== SW3.itemAbsent && extra.value.sw3 !== 0x21) return statusFailure(extra.value);
     }
     const parsed = parseCardText({ text: base.text, wlt: base.wlt, ...(appendedAddress ? { appendedAddress } : {}) });
     if (!parsed.ok) return fail('read-failed', parsed.error.message);
