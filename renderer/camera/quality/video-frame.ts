@@ -1,0 +1,20 @@
+import type { PixelFrame } from './face-detector';
+
+/**
+ * The current frame of a playing video as pixels, unmirrored (the CSS mirror of the preview is not
+ * in the stream). Null until the video has a frame. The canvas is reused between calls: the
+ * preview is assessed several times a second.
+ */
+let canvas: HTMLCanvasElement | null = null;
+
+export function frameFromVideo(video: HTMLVideoElement): PixelFrame | null {
+  const { videoWidth: width, videoHeight: height } = video;
+  if (width === 0 || height === 0) return null;
+  canvas ??= document.createElement('canvas');
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (context === null) return null;
+  context.drawImage(video, 0, 0, width, height);
+  return context.getImageData(0, 0, width, height);
+}
