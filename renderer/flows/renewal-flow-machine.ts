@@ -169,6 +169,10 @@ export function createRenewalFlowMachine(deps: FlowDeps) {
         },
       },
       done: {
+        // The application is sealed, queued and printed: the card record and the photo are not
+        // needed any more, so they leave memory now, not when the flow actor is collected (React
+        // can keep a stopped actor reachable for a while through old props).
+        entry: assign({ card: null, photo: null, eligibility: null }),
         initial: 'check',
         states: {
           check: { always: [{ guard: ({ context }) => context.caseNumber === null, target: 'waiting' }, { target: 'settled' }] },
@@ -185,9 +189,9 @@ export function createRenewalFlowMachine(deps: FlowDeps) {
         on: { FINISH: 'finished' },
         after: { DONE_RETURN: 'finished' },
       },
-      back: { type: 'final', output: { outcome: 'back' } },
-      finished: { type: 'final', output: { outcome: 'finished' } },
-      abandoned: { type: 'final', output: { outcome: 'abandoned' } },
+      back: { type: 'final', entry: assign(initialContext), output: { outcome: 'back' } },
+      finished: { type: 'final', entry: assign(initialContext), output: { outcome: 'finished' } },
+      abandoned: { type: 'final', entry: assign(initialContext), output: { outcome: 'abandoned' } },
     },
     output: ({ event }) => (event.output as RenewalOutput | undefined) ?? { outcome: 'finished' },
   });
