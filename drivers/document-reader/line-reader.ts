@@ -1,15 +1,26 @@
 import type { DeviceState } from '../device-status';
 import { localToday, parseMrz } from '../mrz';
 import { err, ok } from '../result';
-import { frameLines, initialLineFramerState, type LineFramerState } from '../scanner/protocol/line-framer';
+import { frameLines, initialLineFramerState, type LineFramerState } from '../transport/line-framer';
 import { createReconnectingLink, type ReconnectOptions } from '../transport/reconnect';
 import type { TransportOpener } from '../transport/types';
 import { assembleMrzLine, expireMrzLine, initialAssemblerState, type AssemblerEvent, type AssemblerState } from './protocol/mrz-assembler';
 import type { DocumentReadErrorCode, DocumentReader, DocumentReadResult } from './types';
 
+/**
+ * Turns what the transport delivers into the bytes of CR/LF-terminated text, for readers whose
+ * wire is not text (HID keyboard reports); `reset()` on every new connection.
+ */
+export interface ChunkDecoder {
+  reset(): void;
+  feed(chunk: Uint8Array): { readonly bytes: Uint8Array; readonly errors: readonly DocumentReadErrorCode[] };
+}
+
 export interface LineDocumentReaderOptions {
   readonly opener: TransportOpener;
   readonly adapter: string;
+  /** absent: the transport carries the text itself (serial, simulated) */
+  readonly decoder?: ChunkDecoder;
   readonly interLineTimeoutMs: number;
   /** MRZ lines are 30 or 44 characters; anything much longer is garbage, dropped early */
   readonly maxLineLength?: number;
@@ -24,6 +35,7 @@ const MESSAGES: Record<DocumentReadErrorCode, string> = {
   'line-too-long': 'the reader sent an over-long line; dropped',
   'invalid-encoding': 'the reader sent bytes that are not text',
   'binary-data': 'control characters from the reader (line noise or wrong device on this port)',
+  'report-malformed': 'the reader sent a HID report that is not a keyboard report; dropped',
   timeout: 'no document presented in time',
   cancelled: 'read cancelled',
   busy: 'a read is already in progress',
@@ -79,6 +91,7 @@ export function createLineDocumentReader(options: LineDocumentReaderOptions): Do
       case 'connected':
         framer = initialLineFramerState;
         assembler = initialAssemblerState;
+        options.decoder?.reset();
         unsubscribeData?.();
         unsubscribeData = event.transport.onData(onChunk);
         setStatus({ state: 'ready' });
@@ -92,7 +105,13 @@ export function createLineDocumentReader(options: LineDocumentReaderOptions): Do
   });
 
   function onChunk(chunk: Uint8Array): void {
-    const [next, lines] = frameLines(framer, chunk, maxLineLength);
+    let bytes = chunk;
+    if (options.decoder) {
+      const decoded = options.decoder.feed(chunk);
+      for (const code of decoded.errors) emit(failure(code));
+      bytes = decoded.bytes;
+    }
+    const [next, lines] = frameLines(framer, bytes, maxLineLength);
     framer = next;
     for (const l of lines) {
       if (l.type === 'error') {

@@ -15,6 +15,7 @@ export type DocumentReadErrorCode =
   | 'line-too-long'
   | 'invalid-encoding'
   | 'binary-data'
+  | 'report-malformed'
   | 'timeout'
   | 'cancelled'
   | 'busy'

@@ -1,5 +1,5 @@
 import type { ReconnectOptions } from '../transport/reconnect';
-import { openHidTransport, type HidDeviceOpener, type HidTarget } from './hid-transport';
+import { openHidTransport, type HidDeviceOpener, type HidTarget } from '../transport/hid';
 import { decodeHidPosReport, initialHidPosState, type HidPosState } from './protocol/hid-pos-report';
 import { createStreamScanner } from './stream-scanner';
 import type { CodeScanner } from './types';

@@ -2,7 +2,7 @@ import type { DeviceState } from '../device-status';
 import { err, ok, type CodedError } from '../result';
 import { createReconnectingLink, type ReconnectOptions } from '../transport/reconnect';
 import type { TransportOpener } from '../transport/types';
-import { frameLines, initialLineFramerState, type LineFramerState } from './protocol/line-framer';
+import { frameLines, initialLineFramerState, type LineFramerState } from '../transport/line-framer';
 import type { CodeScanner, ScanErrorCode, ScannedCode } from './types';
 
 /** Turns transport chunks into codes; `reset()` on every new connection. */

@@ -1,6 +1,6 @@
 import { HID } from 'node-hid';
 import { describeError, err, ok, type Result } from '../result';
-import type { ByteTransport } from '../transport/types';
+import type { ByteTransport } from './types';
 
 /**
  * A HID device (node-hid) as a ByteTransport in which **every chunk is exactly one input
