@@ -13,7 +13,7 @@ import { startNodeTerminal } from './lib/node-terminal';
 import type { NodeTerminal } from './lib/node-terminal';
 import { isMain, round, runStandalone, stderrLog } from './lib/result';
 import type { BenchOptions, BenchResult } from './lib/result';
-import { peakOverMean, windowCounts } from './lib/stats';
+import { peakOverMean, percentile, windowCounts } from './lib/stats';
 
 /**
  * bench/herd (issue 4 "Benchmarks"): 100 terminals, each a real sync engine with the real
@@ -100,6 +100,9 @@ export async function run(options: BenchOptions = {}): Promise<BenchResult> {
       outageMs,
       requestsAfterOutage: requestTimes.length,
       recoveryMs: drainedAt - reopenedAt,
+      // when half and nearly all of the requests had arrived: how long the backoff tail is
+      requestP50AfterMs: Math.round(percentile(requestTimes, 50) - reopenedAt),
+      requestP90AfterMs: Math.round(percentile(requestTimes, 90) - reopenedAt),
       peakPerSecond: perSecond.peak,
       meanPerSecond: round(perSecond.mean),
       ratio100ms: round(per100ms.ratio),

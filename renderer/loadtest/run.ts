@@ -48,6 +48,9 @@ export function createLoadTestRun(kiosk: KioskClient): LoadTestRun {
       case 'storage-error':
         count(`storage:${e.code}`);
         return;
+      case 'journal-error':
+        count(`journal:${e.code}`);
+        return;
       case 'batch-size':
         count('sync:batch-halved');
         return;
