@@ -38,6 +38,7 @@ export function exitForDeviceError(code: string): ExitCode {
     case 'card-removed':
     case 'read-failed':
     case 'unknown-card':
+    case 'card-auth-failed':
     case 'paper-out':
     case 'cover-open':
     case 'offline':

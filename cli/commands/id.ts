@@ -107,8 +107,12 @@ export const idReadCommand: CommandSpec = {
       if (!args.json) io.stderr(`kioskctl: waiting up to ${timeoutS} s for a card…`);
       const result = await opened.reader.readCard({ timeoutMs: Math.round(timeoutS * 1000), signal });
       if (!result.ok) return fail(io, args, exitFor(result.error.code), result.error.code, result.error.message);
-      if (args.json) io.stdout(JSON.stringify(result.value.record));
-      else printRecord(io, result.value.record);
+      if (args.json) {
+        // Exactly the shape of shared/kioskctl.md: the appended address is shown in the
+        // readable listing only, so strict consumers of the JSON see no unknown field.
+        const { appendedAddress: _appended, ...record } = result.value.record;
+        io.stdout(JSON.stringify(record));
+      } else printRecord(io, result.value.record);
       return EXIT.ok;
     } finally {
       dispose();

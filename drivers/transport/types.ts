@@ -1,3 +1,5 @@
+import type { Result } from '../result';
+
 /**
  * The narrowest interface a byte-stream driver needs (STYLE.md §2). Serial ports, TCP sockets,
  * HID/USB adapters and the in-memory duplex used by the `simulated` adapters all fit it, and
@@ -15,4 +17,4 @@ export interface ByteTransport {
 }
 
 /** Opens a transport; used by drivers that reconnect by themselves after an unplug. */
-export type TransportOpener = () => Promise<import('../result').Result<ByteTransport>>;
+export type TransportOpener = () => Promise<Result<ByteTransport>>;
