@@ -94,6 +94,8 @@ export type SealedAttachment = z.infer<typeof SealedAttachment>;
 export const JournalEntry = z.object({ transaction: SealedTransaction, attachments: z.array(SealedAttachment) });
 export type JournalEntry = z.infer<typeof JournalEntry>;
 
+export const JOURNAL_PAGE_MAX = 100;
+
 export const QueueStats = z.object({
   pending: z.number().int().nonnegative(),
   deadLetters: z.number().int().nonnegative(),
@@ -149,8 +151,14 @@ export const kioskContract = {
       z.object({ bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength > 0 && b.byteLength <= MAX_ATTACHMENT_BYTES, 'attachment must be 1 byte to 2 MiB'), contentType: z.enum(['image/jpeg', 'image/png']) }).strict(),
       SealedAttachment,
     ),
-    /** journal entries not yet accepted by the platform, for reconciling the outbox at start-up */
-    journal: method(None, z.array(JournalEntry)),
+    /**
+     * journal entries not yet accepted by the platform, for reconciling the outbox at start-up;
+     * paged by seq, since thousands of queued photos do not fit one message
+     */
+    journal: method(
+      z.object({ afterSeq: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(JOURNAL_PAGE_MAX).optional() }).strict(),
+      z.object({ entries: z.array(JournalEntry), nextAfterSeq: z.number().int().nullable() }),
+    ),
   },
   platform: {
     health: method(None, PlatformHealth),

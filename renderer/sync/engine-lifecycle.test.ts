@@ -72,6 +72,19 @@ describe('sync engine: lifecycle', () => {
     expect(platform.uploads).toEqual([testAttachment(3).sha256]);
   });
 
+  it('start() reads the host journal page by page: a long queue restores whole', async () => {
+    const platform = new FakePlatform();
+    const timers = new ManualTimers();
+    platform.journal = Array.from({ length: 120 }, (_, i) => testEntry(i + 1));
+    const db = openOutboxDb({ name: 'outbox', ...freshFactory() });
+    const events: unknown[] = [];
+    const engine = createSyncEngine({ db, kiosk: platform.client(), now: () => 1_000, random: () => 0.5, ...timers, onEvent: (e) => events.push(e) });
+    await engine.start();
+    await engine.stop();
+    expect(events).toContainEqual({ type: 'restored', count: 120 });
+    expect(await db.transactions.count()).toBe(120);
+  });
+
   it('schedules itself: backoff after a failure, a kick for new work, nothing while paused or stopped', async () => {
     const h = harness();
     h.random.value = 0.5;

@@ -236,16 +236,25 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     running = true;
     await load();
     await resetSending(db);
-    const journal = await kiosk.vault.journal();
-    if (journal.ok) {
-      const restored = await reconcileFromJournal(db, journal.value);
-      if (!restored.ok) emit({ type: 'storage-error', code: restored.error.code });
-      else if (restored.value.restored > 0) emit({ type: 'restored', count: restored.value.restored });
-    } else {
-      emit({ type: 'journal-error', code: journal.error.code });
-    }
+    await reconcileWithHostJournal();
     if (paused) emit({ type: 'paused', reason: paused });
     schedule(earliestStart());
+  }
+
+  /** Restores what the host's backstop journal has and IndexedDB lost, a page at a time. */
+  async function reconcileWithHostJournal(): Promise<void> {
+    let restoredCount = 0;
+    let afterSeq: number | undefined;
+    for (;;) {
+      const page = await kiosk.vault.journal(afterSeq === undefined ? {} : { afterSeq });
+      if (!page.ok) return emit({ type: 'journal-error', code: page.error.code });
+      const restored = await reconcileFromJournal(db, page.value.entries);
+      if (!restored.ok) return emit({ type: 'storage-error', code: restored.error.code });
+      restoredCount += restored.value.restored;
+      if (page.value.nextAfterSeq === null) break;
+      afterSeq = page.value.nextAfterSeq;
+    }
+    if (restoredCount > 0) emit({ type: 'restored', count: restoredCount });
   }
 
   async function stop(): Promise<void> {

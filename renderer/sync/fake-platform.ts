@@ -93,7 +93,17 @@ export class FakePlatform {
 
   client(): SyncKiosk {
     return {
-      vault: { journal: async () => ok(this.journal) },
+      vault: {
+        journal: async (input) => {
+          const limit = input?.limit ?? 50;
+          const entries = [...this.journal]
+            .sort((a, b) => a.transaction.seq - b.transaction.seq)
+            .filter((e) => e.transaction.seq > (input?.afterSeq ?? 0))
+            .slice(0, limit);
+          const last = entries.at(-1);
+          return ok({ entries, nextAfterSeq: entries.length === limit && last ? last.transaction.seq : null });
+        },
+      },
       platform: {
         health: () => this.call('health', async () => ok(this.online ? { online: true, clockOffsetMs: this.clockOffsetMs } : { online: false })),
         uploadAttachment: (input) => this.call('uploadAttachment', async () => this.upload(input.sha256, input.sealed)),

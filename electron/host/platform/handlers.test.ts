@@ -97,14 +97,14 @@ describe('data handlers against the platform stand-in', () => {
   it('uploads attachments HEAD-first, sends the batch, and clears the journal on accepted and duplicate', async () => {
     await enrol();
     const { tx, photo } = await sealWithPhoto(IDS[0]);
-    expect((await value(h.vault.journal({}, CTX))).map((e) => e.transaction.id)).toEqual([IDS[0]]);
+    expect(((await value(h.vault.journal({}, CTX))).entries).map((e) => e.transaction.id)).toEqual([IDS[0]]);
     const upload = { sha256: photo.sha256, contentType: photo.contentType, sealed: photo.sealed };
     expect(await value(h.platform.uploadAttachment(upload, CTX))).toEqual({ stored: 'created' });
     expect(await value(h.platform.uploadAttachment(upload, CTX))).toEqual({ stored: 'existing' });
 
     const first = await value(h.platform.sendBatch({ items: [{ id: tx.id, sealed: tx.sealed }] }, CTX));
     expect(first.results.map((r) => r.status)).toEqual(['accepted']);
-    expect(await value(h.vault.journal({}, CTX))).toEqual([]);
+    expect((await value(h.vault.journal({}, CTX))).entries).toEqual([]);
     // The same sealed item again (a retry after a lost answer) is the same bytes: a duplicate, not a conflict.
     const again = await value(h.platform.sendBatch({ items: [{ id: tx.id, sealed: tx.sealed }] }, CTX));
     expect(again.results.map((r) => r.status)).toEqual(['duplicate']);
@@ -118,7 +118,7 @@ describe('data handlers against the platform stand-in', () => {
     standIn.faults.add({ kind: 'drop-after-apply', path: '/transactions/batch', count: 1 });
     const lost = await h.platform.sendBatch({ items: [{ id: tx.id, sealed: tx.sealed }] }, CTX);
     expect(lost.ok ? 'ok' : lost.error.code).toBe('network');
-    expect((await value(h.vault.journal({}, CTX))).length).toBe(1);
+    expect(((await value(h.vault.journal({}, CTX))).entries).length).toBe(1);
     const resent = await value(h.platform.sendBatch({ items: [{ id: tx.id, sealed: tx.sealed }] }, CTX));
     expect(resent.results.map((r) => r.status)).toEqual(['duplicate']);
     expect(standIn.report().transactions).toMatchObject({ distinct: 1, conflicts: 0 });
@@ -129,7 +129,7 @@ describe('data handlers against the platform stand-in', () => {
     const { tx } = await sealWithPhoto(IDS[0]);
     const r = await value(h.platform.sendBatch({ items: [{ id: tx.id, sealed: tx.sealed }] }, CTX));
     expect(r.results.map((x) => x.status)).toEqual(['retry']);
-    expect((await value(h.vault.journal({}, CTX))).length).toBe(1);
+    expect(((await value(h.vault.journal({}, CTX))).entries).length).toBe(1);
   });
 
   it('answers health as offline while the network gate is down or the platform is unreachable', async () => {
@@ -152,7 +152,7 @@ describe('data handlers against the platform stand-in', () => {
     expect(alerts.map((a) => a.kind)).toEqual(['token-revoked']);
     const stopped = await h.platform.sendBatch({ items: [{ id: tx.id, sealed: tx.sealed }] }, CTX);
     expect(stopped.ok ? 'ok' : stopped.error.code).toBe('not-enrolled');
-    expect((await value(h.vault.journal({}, CTX))).length).toBe(1);
+    expect(((await value(h.vault.journal({}, CTX))).entries).length).toBe(1);
     await enrol();
     expect(await value(h.platform.heartbeat({ queue: { pending: 1, deadLetters: 0, oldestPendingAgeSec: 3 } }, CTX))).toBeNull();
     expect(standIn.report().heartbeats).toBe(1);
@@ -193,7 +193,7 @@ describe('data handlers against the platform stand-in', () => {
     await enrol();
     await sealWithPhoto(IDS[2]);
     h = await wire();
-    const journal = await value(h.vault.journal({}, CTX));
+    const journal = (await value(h.vault.journal({}, CTX))).entries;
     expect(journal.map((e) => [e.transaction.id, e.attachments.length])).toEqual([[IDS[2], 1]]);
     expect(enrolment.credentials()?.terminalId).toBe('CZ-T0012');
   });

@@ -44,7 +44,11 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
         return vault.sealTransaction(input, clockOffsetMs === undefined ? { terminalId: current.terminalId } : { terminalId: current.terminalId, clockOffsetMs });
       },
       sealAttachment: (input) => vault.sealAttachment(input),
-      journal: async () => ok(await vault.pending()),
+      journal: async ({ afterSeq, limit = 50 }) => {
+        const entries = await vault.pending(afterSeq === undefined ? { limit } : { afterSeq, limit });
+        const last = entries.at(-1);
+        return ok({ entries, nextAfterSeq: entries.length === limit && last ? last.transaction.seq : null });
+      },
     },
 
     platform: {
