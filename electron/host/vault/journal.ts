@@ -28,6 +28,8 @@ export interface Journal {
   markAccepted(...ids: string[]): Promise<Result<void>>;
   /** the highest seq any pending entry carries (0 when none) */
   maxSeq(): number;
+  /** the journaled transaction with this id, if it is still pending */
+  findTransaction(id: string): SealedTransaction | undefined;
   /** journal files that failed to parse; left in place for a technician, never deleted */
   unreadable(): readonly string[];
 }
@@ -131,6 +133,10 @@ export async function openJournal(dir: string, now: () => number = Date.now): Pr
   }
 
   return ok({
+    findTransaction(id) {
+      const file = index.get(id);
+      return file ? { ...file.transaction, sealed: blobFromDisk(file.transaction.sealed) } : undefined;
+    },
     recordAttachment: (a) =>
       serial(async () => {
         const file: AttachmentFile = { v: 1, sha256: a.sha256, size: a.size, contentType: a.contentType, sealed: blobToDisk(a.sealed), sealedAt: now() };

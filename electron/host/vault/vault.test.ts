@@ -119,6 +119,18 @@ describe('sealTransaction', () => {
     expect(vault.lastSeq()).toBe(0);
   });
 
+  it('answers a re-seal of the same application with the journaled item, never a second version', async () => {
+    const vault = await openVault();
+    const first = await vault.sealTransaction(input(IDS[0]), { terminalId: 'CZ-T0012', clockOffsetMs: -1320 });
+    clock += 5_000;
+    const again = await vault.sealTransaction(input(IDS[0]), { terminalId: 'CZ-T0012', clockOffsetMs: 250 });
+    expect(again.ok && first.ok && again.value).toEqual(first.ok && first.value);
+    expect(vault.lastSeq()).toBe(1);
+    const altered = await vault.sealTransaction(input(IDS[0], { applicant: { idNumber: '440524188001010014' } }), { terminalId: 'CZ-T0012' });
+    expect(altered.ok ? 'sealed' : altered.error.code).toBe('transaction-id-reused');
+    expect(vault.lastSeq()).toBe(1);
+  });
+
   it('refuses data with no JSON form without spending a seq', async () => {
     const vault = await openVault();
     const refused = await vault.sealTransaction(input(IDS[0], { data: { fee: Number.NaN } }), { terminalId: 'CZ-T0012' });

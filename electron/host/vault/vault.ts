@@ -78,6 +78,16 @@ function buildVault(keystore: Keystore, journal: Journal, seq: { last(): number;
     return ok({ item: item.data, json });
   }
 
+  /** The journaled item answers a re-seal only when it is the same application. */
+  function sameApplication(existing: SealedTransaction, draft: TransactionItem): Result<SealedTransaction> {
+    const opened = unsealTransactionJson(existing.id, existing.sealed);
+    if (!opened.ok) return opened;
+    const comparable = (item: TransactionItem) => canonicalJson({ ...item, seq: 0, createdAt: '', clockOffsetMs: 0 });
+    return comparable(opened.value.item) === comparable(draft)
+      ? ok(existing)
+      : err('transaction-id-reused', `transaction ${existing.id} was sealed before with different content`);
+  }
+
   return {
     backend: keystore.backend,
 
@@ -91,6 +101,10 @@ function buildVault(keystore: Keystore, journal: Journal, seq: { last(): number;
       const draft = TransactionItem.safeParse(buildItem(input, ctx, 1, new Date(now()).toISOString()));
       if (!draft.success) return err('transaction-invalid', `transaction ${input.id} does not match the platform schema: ${describeIssues(draft.error.issues)}`);
       if (!roundTrips(draft.data)) return err('transaction-invalid', `transaction ${input.id} holds data with no stable JSON form`);
+      // A retry of a confirm whose answer was lost (outbox write failed, renderer reloaded) must
+      // get the same item back — same seq, same createdAt — never a second version of it (§5).
+      const existing = journal.findTransaction(input.id);
+      if (existing) return sameApplication(existing, draft.data);
       const allocated = await seq.allocate();
       if (!allocated.ok) return allocated;
       const item = TransactionItem.parse({ ...draft.data, seq: allocated.value });
