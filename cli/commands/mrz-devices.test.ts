@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { HKMO_PERMIT, PASSPORT_ZHANG_SAN, TW_PERMIT_EXPIRED, withCharAt } from '../../fixtures/mrz/lines';
-import { describeHidDevice, describeSerialPort } from './devices';
 
 // Through the real CLI, as a technician runs it.
 function kioskctl(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -37,35 +36,5 @@ describe('kioskctl mrz parse', () => {
     expect(r.code).toBe(1);
     expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'unrecognised-mrz' } });
     expect((await kioskctl(['mrz', 'parse'])).code).toBe(2);
-  });
-});
-
-describe('kioskctl devices list', () => {
-  it('prints the documented JSON shape', async () => {
-    const r = await kioskctl(['devices', 'list', '--json']);
-    expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout) as { devices: { bus: string; adapters: { device: string; adapter: string }[] }[] };
-    expect(Array.isArray(out.devices)).toBe(true);
-    for (const d of out.devices) expect(['serial', 'hid']).toContain(d.bus);
-  });
-
-  it('says which adapters could drive each device', () => {
-    expect(describeSerialPort({ path: '/dev/ttyUSB0', vendorId: '1a86', productId: '7523' })).toMatchObject({
-      vendorId: '1A86',
-      productId: '7523',
-      adapters: [
-        { device: 'id-reader', adapter: 'sam-serial' },
-        { device: 'printer', adapter: 'escpos-serial' },
-        { device: 'scanner', adapter: 'serial' },
-        { device: 'document-reader', adapter: 'serial' },
-      ],
-    });
-    expect(describeHidDevice({ vendorId: 0x0400, productId: 0xc35a }).adapters).toEqual([{ device: 'id-reader', adapter: 'sam-usb' }]);
-    expect(describeHidDevice({ vendorId: 0x0c2e, productId: 0x0b61, usagePage: 0x8c, usage: 2 }).adapters).toEqual([{ device: 'scanner', adapter: 'hid-pos' }]);
-    expect(describeHidDevice({ vendorId: 0x1234, productId: 1, usagePage: 1, usage: 6 }).adapters).toEqual([
-      { device: 'scanner', adapter: 'keyboard-wedge' },
-      { device: 'document-reader', adapter: 'hid' },
-    ]);
-    expect(describeHidDevice({ vendorId: 0x1234, productId: 2, usagePage: 1, usage: 2 }).adapters).toEqual([]);
   });
 });
