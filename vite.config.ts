@@ -19,6 +19,9 @@ export default defineConfig({
       input: {
         main: resolve(import.meta.dirname, 'renderer/index.html'),
         loadtest: resolve(import.meta.dirname, 'renderer/loadtest.html'),
+        // camera-check.html: the technician's camera and photo-quality check, also the page the
+        // camera-quality end-to-end test drives (renderer/camera/quality/check-page.ts)
+        cameraCheck: resolve(import.meta.dirname, 'renderer/camera-check.html'),
       },
     },
   },

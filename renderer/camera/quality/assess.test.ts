@@ -62,6 +62,8 @@ describe('assessPhoto', () => {
     const b = faceAt({ ...fits, centreX: 0.7, faceWidth: 0.3 }, crop);
     const result = await assessPhoto(frameWith([a, b]), RESIDENT_ID_QUALITY, fakeDetector([a, b]));
     expect(result).toMatchObject({ ok: false, faces: 2, guidance: ['multiple-faces'] });
+    const dark = await assessPhoto(frameWith([a, b], [20, 20, 20], [30, 30, 30]), RESIDENT_ID_QUALITY, fakeDetector([a, b]));
+    expect(dark.guidance).toEqual(['multiple-faces']);
   });
 
   it('does not count a bystander outside the crop, and steers a citizen outside it back in', async () => {

@@ -67,7 +67,7 @@ export async function assessPhoto(input: FrameInput, spec: PhotoQualitySpec, det
     guidance.push(...exposureGuidance(exposure));
     background = measureBackground(frame, crop, headRegion(subject, face, crop));
     guidance.push(...backgroundGuidance(background, spec.background));
-  } else {
+  } else if (inCrop.length === 0) {
     guidance.push(...exposureGuidance(exposure).filter((g) => g === 'too-dark'));
   }
 

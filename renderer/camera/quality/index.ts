@@ -15,7 +15,7 @@ export {
 export { frameFromVideo } from './video-frame';
 
 /** The packaged detector, loaded on first use so TensorFlow.js stays out of the start-up bundle. */
-export async function loadFaceDetector() {
+export async function loadFaceDetector(inputSize?: number) {
   const { loadFaceApiDetector } = await import('./face-api-detector');
-  return loadFaceApiDetector();
+  return loadFaceApiDetector(inputSize);
 }
