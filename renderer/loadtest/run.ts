@@ -70,11 +70,12 @@ export function createLoadTestRun(kiosk: KioskClient): LoadTestRun {
     const attachment = await kiosk.vault.sealAttachment({ bytes: photo, contentType: 'image/jpeg' });
     if (!attachment.ok) return `seal-attachment:${attachment.error.code}`;
     const { sha256, size, contentType } = attachment.value;
+    const applicant = syntheticApplicant(n);
     const transaction = await kiosk.vault.sealTransaction({
       id: ulid(),
       service: 'id.renewal',
-      applicant: syntheticApplicant(n),
-      data: { delivery: { method: 'pickup' } },
+      // the shape the renewal flow sends (renderer/flows/submit-application.ts)
+      applicant: { idNumber: applicant.idNumber, ...(applicant.name === undefined ? {} : { name: applicant.name }) },
       attachments: [{ sha256, role: 'photo', contentType, size }],
     });
     if (!transaction.ok) return `seal-transaction:${transaction.error.code}`;
