@@ -38,7 +38,7 @@ if (electron) {
   const child = spawn(electron, ['.', ...passThrough], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
-  if (!forceBrowser) console.log('Electron is not installed here (ELECTRON_SKIP_BINARY_DOWNLOAD): starting browser mode instead.');
+  if (!forceBrowser) console.log('Electron is not installed here, so the kiosk starts in browser mode (install Electron with `node node_modules/electron/install.js`).');
   const child = spawn(npx, ['tsx', 'electron/browser-main.ts', ...passThrough], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
