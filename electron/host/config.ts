@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { IdReaderConfig } from '../../drivers/id-reader/config';
+import { DocumentReaderConfig } from '../../drivers/document-reader/config';
 import { PrinterConfig } from '../../drivers/printer/config';
 import { err, ok, type Result } from '../../drivers/result';
+import { ScannerConfig } from '../../drivers/scanner/config';
 import { summariseIssues } from '../api/dispatcher';
 
 /**
@@ -33,9 +35,16 @@ export const KioskConfig = z
       .object({
         idReader: IdReaderConfig.default({ adapter: 'simulated' }),
         printer: PrinterConfig.default({ adapter: 'simulated', profile: '80mm' }),
+        scanner: ScannerConfig.default({ adapter: 'simulated', maxCodeLength: 4096 }),
+        documentReader: DocumentReaderConfig.default({ adapter: 'simulated', interLineTimeoutMs: 300 }),
       })
       .strict()
-      .default({ idReader: { adapter: 'simulated' }, printer: { adapter: 'simulated', profile: '80mm' } }),
+      .default({
+        idReader: { adapter: 'simulated' },
+        printer: { adapter: 'simulated', profile: '80mm' },
+        scanner: { adapter: 'simulated', maxCodeLength: 4096 },
+        documentReader: { adapter: 'simulated', interLineTimeoutMs: 300 },
+      }),
     session: z.object({ idleTimeoutSec: z.number().int().min(15).max(900).default(90) }).strict().default({ idleTimeoutSec: 90 }),
     retention: z.object({ purgeAfterHours: z.number().min(1).max(24 * 90).default(24) }).strict().default({ purgeAfterHours: 24 }),
   })

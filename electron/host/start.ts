@@ -7,7 +7,7 @@ import type { HostLink } from '../main-app';
 import { KioskConfig, loadConfig, STAND_IN_ENROLMENT_CODE } from './config';
 import { createDevHandlers } from './dev-handlers';
 import { createDeviceHandlers } from './device-handlers';
-import { closeDevices, deviceStatuses, watchDevices } from './devices/device-set';
+import { closeDevices, deviceStatuses, forwardScannedCodes, watchDevices } from './devices/device-set';
 import { openDevices } from './devices/registry';
 import { createEventHub } from './event-hub';
 import { createPlatformClient } from './platform/client';
@@ -95,6 +95,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
 
   const devices = openDevices(cfg.devices);
   const stopWatching = watchDevices(devices.set, (status) => hub.emit('devices.status', status));
+  const stopForwarding = forwardScannedCodes(devices.set, (code) => hub.emit('scanner.code', code));
 
   const info = (): AppInfo => {
     const current = enrolment.value.current();
@@ -156,6 +157,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     close: async () => {
       if (enrolTimer) clearTimeout(enrolTimer);
       stopWatching();
+      stopForwarding();
       await closeDevices(devices.set);
       await standIn?.close();
     },

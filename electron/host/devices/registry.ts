@@ -1,20 +1,30 @@
+import { createDocumentReaderFromConfig } from '../../../drivers/document-reader';
 import type { IdCardReader } from '../../../drivers/id-reader/types';
 import { createConfiguredPrinter } from '../../../drivers/printer/config';
 import type { ReceiptPrinter } from '../../../drivers/printer/types';
+import { createScannerFromConfig } from '../../../drivers/scanner';
 import { fixtureCards, findFixtureCard } from '../../../fixtures/cards';
+import { createSimulatedDocumentReader } from '../../../fixtures/devices/document-reader/simulated';
 import { createSimulatedIdReader } from '../../../fixtures/devices/id-reader/simulated';
 import { createSimulatedPrinter } from '../../../fixtures/devices/printer/simulated';
+import { createSimulatedScanner } from '../../../fixtures/devices/scanner/simulated';
 import type { PrintedReceipt } from '../../api/contract';
 import type { KioskConfig } from '../config';
-import type { CardSimulatorControl, PrinterSimulatorControl } from '../dev-handlers';
-import type { DeviceSet } from './device-set';
+import type { DevControls } from '../dev-handlers';
+import type { DeviceSet, OtherDevice } from './device-set';
 import { openConfiguredIdReader } from './id-reader';
 
 export interface OpenedDevices {
   readonly set: DeviceSet;
   /** handles on the simulators behind `simulated` adapters, for the dev panel */
-  readonly simulators: { readonly card?: CardSimulatorControl; readonly printer?: PrinterSimulatorControl };
+  readonly simulators: Pick<DevControls, 'card' | 'printer' | 'scan'>;
 }
+
+/**
+ * The printer reports paper out / cover open only when asked (DLE EOT, domain-notes §5.4):
+ * polling while idle lets the UI notice paper refilled or the cover closed without a print.
+ */
+export const PRINTER_STATUS_POLL_MS = 5000;
 
 /**
  * Picks each device's adapter from the (zod-checked) configuration. A `simulated` adapter is the
@@ -22,7 +32,7 @@ export interface OpenedDevices {
  * dev panel does travels the real bytes.
  */
 export function openDevices(config: KioskConfig['devices']): OpenedDevices {
-  let card: CardSimulatorControl | undefined;
+  let card: DevControls['card'];
   let idReader: IdCardReader;
   if (config.idReader.adapter === 'simulated') {
     const simulated = createSimulatedIdReader();
@@ -47,9 +57,10 @@ export function openDevices(config: KioskConfig['devices']): OpenedDevices {
     idReader = openConfiguredIdReader(config.idReader);
   }
 
-  let printerControl: PrinterSimulatorControl | undefined;
+  let printerControl: DevControls['printer'];
+  const printerDriver = { pollIntervalMs: PRINTER_STATUS_POLL_MS };
   const printer: ReceiptPrinter = createConfiguredPrinter(config.printer, (profile) => {
-    const simulated = createSimulatedPrinter({ profile });
+    const simulated = createSimulatedPrinter({ profile, driver: printerDriver });
     let paper: 'ok' | 'near-end' | 'out' = 'ok';
     let cover = false;
     printerControl = {
@@ -66,14 +77,31 @@ export function openDevices(config: KioskConfig['devices']): OpenedDevices {
       receipts: (): PrintedReceipt[] => simulated.simulator.receipts(),
     };
     return simulated.printer;
-  });
+  }, printerDriver);
+
+  const others: OtherDevice[] = [];
+  let scan: DevControls['scan'];
+  // a keyboard-wedge scanner types into the renderer, which reads it there (renderer/devices/keyboard-wedge.ts)
+  if (config.scanner.adapter !== 'keyboard-wedge') {
+    const scanner = createScannerFromConfig(config.scanner, (options) => {
+      const simulated = createSimulatedScanner(options);
+      // an unplugged simulator drops the code, as a scanner without its cable would
+      scan = (text) => void simulated.simulator.scan(text).catch(() => undefined);
+      return simulated.scanner;
+    });
+    if (!scanner.ok) throw new Error(`scanner configuration passed the schema but was refused: ${scanner.error.message}`);
+    others.push({ kind: 'scanner', adapter: config.scanner.adapter, device: scanner.value });
+  }
+  const documentReader = createDocumentReaderFromConfig(config.documentReader, (options) => createSimulatedDocumentReader(options).reader);
+  if (!documentReader.ok) throw new Error(`document reader configuration passed the schema but was refused: ${documentReader.error.message}`);
+  others.push({ kind: 'document-reader', adapter: config.documentReader.adapter, device: documentReader.value });
 
   return {
     set: {
       idReader: { adapter: config.idReader.adapter, device: idReader },
       printer: { adapter: config.printer.adapter, device: printer },
-      others: [],
+      others,
     },
-    simulators: { card, printer: printerControl },
+    simulators: { card, printer: printerControl, scan },
   };
 }
