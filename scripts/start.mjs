@@ -39,7 +39,8 @@ if (electron) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   if (!forceBrowser) console.log('Electron is not installed here, so the kiosk starts in browser mode (install Electron with `node node_modules/electron/install.js`).');
-  const child = spawn(npx, ['tsx', 'electron/browser-main.ts', ...passThrough], { stdio: 'inherit' });
+  // node --import tsx (not npx tsx): one process, so Ctrl+C and SIGTERM reach the host itself.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/browser-main.ts', ...passThrough], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code) => process.exit(code ?? 0));
 }
