@@ -53,6 +53,8 @@ export const AppInfo = z.object({
   /** minutes of inactivity after which a citizen's session is wiped */
   idleTimeoutSec: z.number().int().positive(),
   printerProfile: z.string(),
+  /** the configured camera's device label; null = the first camera the browser offers */
+  cameraLabel: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -45,6 +45,8 @@ export const KioskConfig = z
         scanner: { adapter: 'simulated', maxCodeLength: 4096 },
         documentReader: { adapter: 'simulated', interLineTimeoutMs: 300 },
       }),
+    /** the renderer's camera (getUserMedia): the device label to prefer; absent = the first camera */
+    camera: z.object({ deviceLabel: z.string().min(1).max(200).optional() }).strict().default({}),
     session: z.object({ idleTimeoutSec: z.number().int().min(15).max(900).default(90) }).strict().default({ idleTimeoutSec: 90 }),
     retention: z.object({ purgeAfterHours: z.number().min(1).max(24 * 90).default(24) }).strict().default({ purgeAfterHours: 24 }),
   })

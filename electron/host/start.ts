@@ -107,6 +107,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
       enrolled: current !== null && !current.revoked,
       idleTimeoutSec: cfg.session.idleTimeoutSec,
       printerProfile: cfg.devices.printer.profile,
+      cameraLabel: cfg.camera.deviceLabel ?? null,
     };
   };
 
