@@ -5,16 +5,22 @@ import { centreCrop } from './crop';
 import { encodeNearBand } from './encode';
 import type { PhotoSpec } from './photo-spec';
 
-/** The camera lives in the renderer (DESIGN.md "Devices"): getUserMedia, then a canvas. */
-export async function openCamera(): Promise<Result<MediaStream>> {
+/** Any front camera at 720p: what the kiosk opens when no camera is configured. */
+export const DEFAULT_CAMERA_CONSTRAINTS: MediaStreamConstraints = {
+  audio: false,
+  video: { facingMode: 'user', width: { ideal: 1280 }, height: { ideal: 720 } },
+};
+
+/**
+ * The camera lives in the renderer (DESIGN.md "Devices"): getUserMedia, then a canvas. The
+ * configured camera is chosen by configured-camera.ts, which passes exact constraints here.
+ */
+export async function openCamera(constraints: MediaStreamConstraints = DEFAULT_CAMERA_CONSTRAINTS): Promise<Result<MediaStream>> {
   if (typeof navigator === 'undefined' || !navigator.mediaDevices?.getUserMedia) {
     return err('camera-unsupported', 'getUserMedia is not available');
   }
   try {
-    const stream = await navigator.mediaDevices.getUserMedia({
-      audio: false,
-      video: { facingMode: 'user', width: { ideal: 1280 }, height: { ideal: 720 } },
-    });
+    const stream = await navigator.mediaDevices.getUserMedia(constraints);
     return ok(stream);
   } catch (e) {
     return err(cameraErrorCode(e), describeError(e));

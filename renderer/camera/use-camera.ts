@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { openCamera, stopCamera } from './camera';
+import { stopCamera } from './camera';
+import { openConfiguredCamera } from './configured-camera';
 
 export type CameraState = { status: 'starting' } | { status: 'live' } | { status: 'error'; code: string };
 
 /**
  * The live camera for as long as the photo screen is mounted: opened on mount, every track
- * stopped on unmount (the camera light goes off when the citizen leaves the step).
+ * stopped on unmount (the camera light goes off when the citizen leaves the step). `cameraLabel`
+ * is the configured camera (configured-camera.ts); null keeps the default camera.
  */
-export function useCamera() {
+export function useCamera(cameraLabel: string | null = null) {
   const videoRef = useRef<HTMLVideoElement | null>(null);
   const [state, setState] = useState<CameraState>({ status: 'starting' });
   const [attempt, setAttempt] = useState(0);
@@ -16,7 +18,7 @@ export function useCamera() {
     let cancelled = false;
     let stream: MediaStream | null = null;
     const video = videoRef.current;
-    openCamera()
+    openConfiguredCamera(cameraLabel)
       .then(async (result) => {
         if (!result.ok) {
           if (!cancelled) setState({ status: 'error', code: result.error.code });
@@ -41,7 +43,7 @@ export function useCamera() {
       if (stream) stopCamera(stream);
       if (video) video.srcObject = null;
     };
-  }, [attempt]);
+  }, [attempt, cameraLabel]);
 
   const restart = useCallback(() => {
     setState({ status: 'starting' });

@@ -1,3 +1,4 @@
+import { GUIDANCE_EN } from '../camera/quality/guidance';
 import type { Translation } from './zh-cn';
 
 /** English, complete: foreign residents and visitors at airport kiosks finish on their own. */
@@ -90,6 +91,18 @@ export const en: Translation = {
       'camera-unsupported': 'This kiosk cannot take photos. Please go to a service counter.',
       'camera-not-ready': 'The camera is not ready yet. Please wait a moment.',
       'camera-failed': 'The photo could not be taken. Please try again.',
+    },
+    quality: GUIDANCE_EN,
+    guidance: {
+      checking: 'Checking the picture…',
+      unavailable: 'The photo cannot be checked automatically right now. You can still take it; a member of staff will review it.',
+    },
+    review: {
+      checking: 'Checking the photo…',
+      ok: 'This photo meets the requirements.',
+      retake: 'We suggest taking the photo again',
+      staff: 'If you use this photo anyway, a member of staff will review it.',
+      unavailable: 'The photo could not be checked automatically; a member of staff will review it.',
     },
   },
   confirm: {

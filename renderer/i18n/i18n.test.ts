@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GUIDANCE_CODES, GUIDANCE_EN, GUIDANCE_ZH_CN, guidanceKey } from '../camera/quality/guidance';
 import { en } from './en';
 import { createI18n } from './index';
 import { zhCN } from './zh-cn';
@@ -28,5 +29,12 @@ describe('translations', () => {
     await i18n.changeLanguage('en');
     expect(i18n.t('attract.start')).toBe('Start');
     expect(i18n.t('placeCard.countdown', { seconds: 5 })).toBe('5 s left');
+  });
+
+  it('carries every photo-quality guidance code in both languages', async () => {
+    const i18n = createI18n();
+    for (const code of GUIDANCE_CODES) expect(i18n.t(guidanceKey(code))).toBe(GUIDANCE_ZH_CN[code]);
+    await i18n.changeLanguage('en');
+    for (const code of GUIDANCE_CODES) expect(i18n.t(guidanceKey(code))).toBe(GUIDANCE_EN[code]);
   });
 });

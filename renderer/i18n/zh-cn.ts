@@ -1,3 +1,5 @@
+import { GUIDANCE_ZH_CN } from '../camera/quality/guidance';
+
 /** Simplified Chinese, the kiosk's default language. Keep the same keys as en.ts (i18n.test.ts checks). */
 export const zhCN = {
   common: {
@@ -88,6 +90,19 @@ export const zhCN = {
       'camera-unsupported': '本机不支持拍照。请到人工窗口办理。',
       'camera-not-ready': '摄像头尚未就绪，请稍候再拍。',
       'camera-failed': '拍照失败，请重试。',
+    },
+    /** live photo-quality advice, one code at a time (camera/quality/guidance.ts) */
+    quality: GUIDANCE_ZH_CN,
+    guidance: {
+      checking: '正在检查画面…',
+      unavailable: '暂时无法自动检查照片。您仍可拍照，工作人员会审核照片。',
+    },
+    review: {
+      checking: '正在检查照片…',
+      ok: '照片符合要求。',
+      retake: '建议重拍',
+      staff: '如您仍使用此照片，工作人员会审核。',
+      unavailable: '未能自动检查照片，工作人员会审核。',
     },
   },
   confirm: {
