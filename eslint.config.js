@@ -7,7 +7,8 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 
 /**
  * Layer rules from DESIGN.md ("Layer rules, enforced by lint"):
- * - drivers/ imports neither electron nor react;
+ * - drivers/ imports neither electron nor react (nor the host, the renderer or fixtures/: simulators
+ *   are wired in by the host, never reached from a driver);
  * - renderer/ imports no node:*, serialport, node-hid (nor usb, ws, electron);
  * - only electron/main* and electron/preload* import electron.
  * Tests and fixtures may import anything.
@@ -15,7 +16,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 export const layerRules = {
   drivers: {
     paths: ['electron', 'react', 'react-dom'],
-    patterns: ['electron/*', 'react/*', 'react-dom/*', '**/renderer/**', '**/electron/**'],
+    patterns: ['electron/*', 'react/*', 'react-dom/*', '**/renderer/**', '**/electron/**', '**/fixtures/**'],
   },
   renderer: {
     paths: [...nodeBuiltins, 'serialport', 'node-hid', 'usb', 'ws', 'electron', 'pino'],

@@ -21,6 +21,7 @@ describe('layer rules', () => {
     ['renderer/probe.ts', "import { createVault } from '../electron/host/vault/vault';\nexport const v = createVault;\n"],
     ['electron/host/probe.ts', "import { safeStorage } from 'electron';\nexport const s = safeStorage;\n"],
     ['cli/probe.ts', "import { app } from 'electron';\nexport const a = app;\n"],
+    ['drivers/scanner/probe.ts', "import { fixtureCards } from '../../fixtures/cards';\nexport const f = fixtureCards;\n"],
   ])('refuses %s importing what its layer must not', async (file, code) => {
     expect(await restrictedImports(file, code)).not.toEqual([]);
   });

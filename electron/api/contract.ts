@@ -112,7 +112,8 @@ export const PlatformHealth = z.object({
   minAppVersion: z.string().optional(),
 });
 
-export const ScannedCode = z.object({ text: z.string().max(4096), source: z.string() });
+/** as long as the longest code a scanner configuration allows (ScannerConfig.maxCodeLength) */
+export const ScannedCode = z.object({ text: z.string().max(65_536), source: z.string() });
 export type ScannedCode = z.infer<typeof ScannedCode>;
 
 export const DevCard = z.object({ id: z.string(), label: z.string(), cardType: z.string() });

@@ -154,7 +154,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     platformBaseUrl: baseUrl,
     standIn,
     dispatch,
-    subscribe: hub.subscribe,
+    subscribe: (listener) => hub.subscribe(listener),
     close: async () => {
       if (enrolTimer) clearTimeout(enrolTimer);
       stopWatching();
