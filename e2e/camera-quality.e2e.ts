@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,41 +7,18 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveRendererFile } from '../electron/static-files';
 import type { PhotoAssessment } from '../renderer/camera/quality';
+import { FACE_TOO_FAR_SCALE, fakeCameraArgs, makeFaceVideo, RESIDENT_ID_FACE_SCALE } from './fake-camera';
 import { launchChromium } from './harness';
 
 /**
  * The real face model in real Chromium, under the renderer's real CSP (served by the same
  * serveRendererFile as both kiosk modes), through Chromium's fake camera:
- * - a real face: a photo that ships inside @vladmandic/face-api (demo/sample1.jpg, the author's
- *   own photograph in the MIT-licensed package), one face cut out and set on a light backdrop with
- *   Debian's ffmpeg into a .y4m that Chromium plays as the camera;
+ * - a real face: a sample photo turned into a .y4m (fake-camera.ts);
  * - no face: Chromium's own fake camera pattern.
  * The page is camera-check.html, a second Vite entry; it writes each assessment into the DOM.
  */
 
-const SAMPLE = join(import.meta.dirname, '..', 'node_modules', '@vladmandic', 'face-api', 'demo', 'sample1.jpg');
 const DIST = join(import.meta.dirname, '..', 'dist', 'renderer');
-
-/**
- * The left of the three people in sample1.jpg (1920 × 1280) looks into the lens; her face is
- * centred near x 474 and her eyes near y 458 of the original. `scale` enlarges a window around the
- * face so that it sets a 630 × 720 picture in the middle of a 1280 × 720 light-grey frame with the
- * eyes 302 px from the top (0.42 of the photo's height): at 1.85 the face is as wide as GA 461 asks
- * of a resident ID photo (207 of 358 px), at 1.4 it is clearly too small.
- */
-function makeFaceVideo(dir: string, scale: number): string {
-  const file = join(dir, `face-${scale}.y4m`);
-  const w = Math.round(630 / scale);
-  const h = Math.round(720 / scale);
-  const x = Math.round(474 - w / 2);
-  const y = Math.round(458 - 302 / scale);
-  execFileSync('ffmpeg', [
-    '-loglevel', 'error', '-y', '-i', SAMPLE,
-    '-vf', `crop=${w}:${h}:${x}:${y},scale=630:720,pad=1280:720:325:0:color=0xE8E8E8,format=yuv420p`,
-    '-frames:v', '1', file,
-  ]);
-  return file;
-}
 
 let server: Server;
 let baseUrl: string;
@@ -86,7 +62,7 @@ describe('camera photo-quality checks with the packaged face model', () => {
   describe('a real face at the resident ID size', () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await launchChromium([`--use-file-for-fake-video-capture=${makeFaceVideo(dir, 1.85)}`]);
+      browser = await launchChromium(fakeCameraArgs(makeFaceVideo(dir, RESIDENT_ID_FACE_SCALE)));
     });
     afterAll(async () => {
       await browser.close();
@@ -113,7 +89,7 @@ describe('camera photo-quality checks with the packaged face model', () => {
   describe('a real face too far away', () => {
     let browser: Browser;
     beforeAll(async () => {
-      browser = await launchChromium([`--use-file-for-fake-video-capture=${makeFaceVideo(dir, 1.4)}`]);
+      browser = await launchChromium(fakeCameraArgs(makeFaceVideo(dir, FACE_TOO_FAR_SCALE)));
     });
     afterAll(async () => {
       await browser.close();
