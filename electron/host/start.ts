@@ -10,12 +10,8 @@ import { createDeviceHandlers } from './device-handlers';
 import { closeDevices, deviceStatuses, forwardScannedCodes, watchDevices } from './devices/device-set';
 import { openDevices } from './devices/registry';
 import { createEventHub } from './event-hub';
-import { createPlatformClient } from './platform/client';
-import { openEnrolmentStore } from './platform/enrolment-store';
-import { createDataHandlers } from './platform/handlers';
-import { createNetworkGate } from './platform/network-gate';
+import { openDataServices } from './platform/data-services';
 import { createDevKeystore, type Keystore } from './vault/keystore';
-import { createVault } from './vault/vault';
 
 export const APP_VERSION = '0.1.0';
 
@@ -77,28 +73,32 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
   if (keystore.backend === 'plain-text' && options.devMode) {
     log('DEVELOPMENT MODE: personal data is sealed with a development key kept on this disk; never serve real citizens in this mode');
   }
-  const vault = await createVault({ dataDir, keystore, devMode: options.devMode });
-  if (!vault.ok) throw new HostStartError(vault.error.code, vault.error.message);
-  const enrolment = await openEnrolmentStore({ dataDir, keystore });
-  if (!enrolment.ok) throw new HostStartError(enrolment.error.code, enrolment.error.message);
-
   const hub = createEventHub();
-  const networkGate = createNetworkGate();
-  const client = createPlatformClient({
+  // Devices first: the data services report their states in heartbeats.
+  const devices = openDevices(cfg.devices);
+  const services = await openDataServices({
+    dataDir,
+    keystore,
+    devMode: options.devMode,
     baseUrl,
     timeoutMs: cfg.platform.timeoutMs,
-    credentials: () => enrolment.value.credentials(),
-    revoke: () => enrolment.value.markRevoked(),
-    networkGate,
+    appVersion: APP_VERSION,
+    uptimeSec: () => Math.floor((Date.now() - startedAt) / 1000),
+    deviceStates: () => deviceStatuses(devices.set).map((d) => ({ kind: d.kind, adapter: d.adapter, state: d.status.state })),
   });
-  client.onAlert((alert) => log(`SUPERVISOR ALERT: ${alert.kind} for terminal ${alert.terminalId}; sync stopped until re-enrolment`));
+  if (!services.ok) {
+    await closeDevices(devices.set);
+    await standIn?.close();
+    throw new HostStartError(services.error.code, services.error.message);
+  }
+  const { enrolment, networkGate, handlers: data } = services.value;
+  services.value.client.onAlert((alert) => log(`SUPERVISOR ALERT: ${alert.kind} for terminal ${alert.terminalId}; sync stopped until re-enrolment`));
 
-  const devices = openDevices(cfg.devices);
   const stopWatching = watchDevices(devices.set, (status) => hub.emit('devices.status', status));
   const stopForwarding = forwardScannedCodes(devices.set, (code) => hub.emit('scanner.code', code));
 
   const info = (): AppInfo => {
-    const current = enrolment.value.current();
+    const current = enrolment.current();
     return {
       mode: options.mode,
       devMode: options.devMode,
@@ -111,15 +111,6 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     };
   };
 
-  const data = createDataHandlers({
-    vault: vault.value,
-    client,
-    enrolment: enrolment.value,
-    networkGate,
-    appVersion: APP_VERSION,
-    uptimeSec: () => Math.floor((Date.now() - startedAt) / 1000),
-    deviceStates: () => deviceStatuses(devices.set).map((d) => ({ kind: d.kind, adapter: d.adapter, state: d.status.state })),
-  });
   const dispatch = createDispatcher(
     kioskContract,
     {
@@ -138,7 +129,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
   let enrolTimer: ReturnType<typeof setTimeout> | undefined;
   const code = enrolmentCode;
   const tryEnrol = async () => {
-    if (!code || enrolment.value.current()) return;
+    if (!code || enrolment.current()) return;
     const result = await data.platform.enrol({ enrolmentCode: code, terminalId: cfg.terminal.id, site: cfg.terminal.site }, { transport: 'direct' });
     if (result.ok) log(`enrolled as ${cfg.terminal.id}`);
     else {
