@@ -1,4 +1,5 @@
 import { useActorRef, useSelector } from '@xstate/react';
+import { CameraLabelContext } from '../camera/camera-label-context';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActorRefFrom } from 'xstate';
@@ -69,7 +70,7 @@ export function CitizenApp({ runtime }: { readonly runtime: Runtime }) {
 
   return (
     <div className="citizen" onPointerDownCapture={() => send({ type: 'ACTIVITY' })}>
-      {screen}
+      <CameraLabelContext.Provider value={runtime.info.cameraLabel}>{screen}</CameraLabelContext.Provider>
       {snapshot.matches({ session: { idle: 'warning' } }) ? (
         <IdleWarning deadline={snapshot.context.idleDeadline} onStay={() => send({ type: 'ACTIVITY' })} />
       ) : null}

@@ -3,7 +3,7 @@ import type { CapturedPhoto } from '../flows/submit-application';
 import { lazyOnce, startAssessLoop } from './assess-loop';
 import { type CaptureReview, captureReview, INITIAL_GUIDANCE, type LiveGuidance, nextGuidance } from './guidance-state';
 import { frameFromJpeg } from './photo-frame';
-import { assessPhoto, frameFromVideo, loadFaceDetector, type PhotoQualitySpec } from './quality';
+import { assessPhoto, frameFromVideo, loadFaceDetector, type PhotoQualitySpec, releaseFrameCanvas } from './quality';
 
 /** About three assessments a second: steady advice without taking the CPU from the preview. */
 export const ASSESS_INTERVAL_MS = 300;
@@ -43,6 +43,7 @@ export function useLiveGuidance(videoRef: RefObject<HTMLVideoElement | null>, li
     return () => {
       cancelled = true;
       stop?.();
+      releaseFrameCanvas();
     };
   }, [live, spec, videoRef]);
   return state;

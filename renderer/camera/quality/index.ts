@@ -12,7 +12,7 @@ export {
   type PhotoQualitySpec,
   RESIDENT_ID_QUALITY,
 } from './standards';
-export { frameFromVideo } from './video-frame';
+export { frameFromVideo, releaseFrameCanvas } from './video-frame';
 
 /** The packaged detector, loaded on first use so TensorFlow.js stays out of the start-up bundle. */
 export async function loadFaceDetector(inputSize?: number) {

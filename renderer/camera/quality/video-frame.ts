@@ -18,3 +18,14 @@ export function frameFromVideo(video: HTMLVideoElement): PixelFrame | null {
   context.drawImage(video, 0, 0, width, height);
   return context.getImageData(0, 0, width, height);
 }
+
+/**
+ * Drops the reused canvas and the citizen's face in it: called when the live assessment stops,
+ * so the last preview frame does not outlive the session (the heap check in e2e/renewal.e2e.ts).
+ */
+export function releaseFrameCanvas(): void {
+  if (canvas === null) return;
+  canvas.width = 0;
+  canvas.height = 0;
+  canvas = null;
+}
