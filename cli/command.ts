@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { isCardLevel, isIdReaderErrorCode } from '../drivers/id-reader/status';
 import { EXIT, type ExitCode } from './exit-codes';
 
 export interface CliIo {
@@ -31,20 +32,18 @@ export function fail(io: CliIo, args: Pick<ParsedArgs, 'json'>, exit: ExitCode, 
   return exit;
 }
 
-/** Maps a driver's coded error to kioskctl's exit codes (device not ready vs unreachable). */
+/**
+ * Maps a driver's coded error to kioskctl's exit codes: device not ready (3) vs unreachable (4).
+ * The id reader's codes follow its own card-vs-reader classification (the one its status uses);
+ * the printer's refusals are not-ready; anything else is the device being out of reach.
+ */
 export function exitForDeviceError(code: string): ExitCode {
+  if (isIdReaderErrorCode(code)) return isCardLevel(code) ? EXIT.deviceNotReady : EXIT.deviceUnreachable;
   switch (code) {
-    case 'no-card':
-    case 'card-removed':
-    case 'read-failed':
-    case 'unknown-card':
-    case 'card-auth-failed':
     case 'paper-out':
     case 'cover-open':
     case 'offline':
     case 'printer-error':
-    case 'busy':
-    case 'cancelled':
       return EXIT.deviceNotReady;
     default:
       return EXIT.deviceUnreachable;

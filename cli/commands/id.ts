@@ -1,9 +1,8 @@
 import { checkIdNumber, describeIdNumberError } from '../../drivers/id-number/index';
 import { openSamSerialReader } from '../../drivers/id-reader/index';
-import type { IdCardRecord, IdCardReader, IdReaderErrorCode } from '../../drivers/id-reader/types';
-import { assertNever } from '../../drivers/result';
+import type { IdCardRecord, IdCardReader } from '../../drivers/id-reader/types';
 import type { CliIo, CommandSpec, ParsedArgs } from '../command';
-import { fail, stringOption } from '../command';
+import { exitForDeviceError, fail, stringOption } from '../command';
 import { EXIT, type ExitCode } from '../exit-codes';
 
 /** `id read`, `id sam`, `id check` (shared/kioskctl.md). The same SAM driver the kiosk uses. */
@@ -11,33 +10,6 @@ import { EXIT, type ExitCode } from '../exit-codes';
 const BAUDS = [115200, 57600, 38400, 19200, 9600] as const;
 type Baud = (typeof BAUDS)[number];
 const DEFAULT_TIMEOUT_S = 10;
-
-const isReaderCode = (code: string): code is IdReaderErrorCode => (READER_CODES as readonly string[]).includes(code);
-const READER_CODES = ['no-card', 'card-removed', 'read-failed', 'unknown-card', 'card-auth-failed', 'busy', 'cancelled', 'photo-decoder-missing', 'photo-decoder-failed', 'device-unreachable', 'protocol-error', 'sam-fault'] as const satisfies readonly IdReaderErrorCode[];
-
-/** Card-side problems are "device not ready" (3); the reader, its SAM or the line failing is 4. */
-function exitFor(anyCode: string): ExitCode {
-  if (!isReaderCode(anyCode)) return EXIT.deviceUnreachable;
-  const code = anyCode;
-  switch (code) {
-    case 'no-card':
-    case 'card-removed':
-    case 'read-failed':
-    case 'unknown-card':
-    case 'card-auth-failed':
-    case 'busy':
-    case 'cancelled':
-    case 'photo-decoder-missing':
-    case 'photo-decoder-failed':
-      return EXIT.deviceNotReady;
-    case 'device-unreachable':
-    case 'protocol-error':
-    case 'sam-fault':
-      return EXIT.deviceUnreachable;
-    default:
-      return assertNever(code, 'id reader error code');
-  }
-}
 
 type Opened = { ok: true; reader: IdCardReader } | { ok: false; exit: ExitCode };
 
@@ -106,7 +78,7 @@ export const idReadCommand: CommandSpec = {
     try {
       if (!args.json) io.stderr(`kioskctl: waiting up to ${timeoutS} s for a card…`);
       const result = await opened.reader.readCard({ timeoutMs: Math.round(timeoutS * 1000), signal });
-      if (!result.ok) return fail(io, args, exitFor(result.error.code), result.error.code, result.error.message);
+      if (!result.ok) return fail(io, args, exitForDeviceError(result.error.code), result.error.code, result.error.message);
       if (args.json) {
         // Exactly the shape of shared/kioskctl.md: the appended address is shown in the
         // readable listing only, so strict consumers of the JSON see no unknown field.
@@ -132,7 +104,7 @@ export const idSamCommand: CommandSpec = {
     if (!opened.ok) return opened.exit;
     try {
       const result = await opened.reader.readSamId();
-      if (!result.ok) return fail(io, args, exitFor(result.error.code), result.error.code, result.error.message);
+      if (!result.ok) return fail(io, args, exitForDeviceError(result.error.code), result.error.code, result.error.message);
       io.stdout(args.json ? JSON.stringify({ samId: result.value }) : `SAM 编号 SAM id: ${result.value}`);
       return EXIT.ok;
     } finally {

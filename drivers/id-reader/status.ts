@@ -1,5 +1,4 @@
 import type { DeviceState } from '../device-status';
-import { assertNever } from '../result';
 import type { IdReaderErrorCode } from './types';
 
 /**
@@ -26,27 +25,32 @@ export class StatusStore {
 }
 
 /**
- * What an operation's outcome says about the reader itself: card-level outcomes (no card, card
- * removed, a card that fails authentication) leave it ready; faults of the reader, the SAM or the
- * line make it `error` until a later exchange succeeds.
+ * What each outcome says about the reader itself: card-level outcomes (no card, card removed, a
+ * card that fails authentication) leave it ready; faults of the reader, the SAM or the line do
+ * not. One table, so the driver's status and kioskctl's exit codes cannot disagree; a Record so
+ * a new code does not compile until it is classified.
  */
+const OUTCOME_KIND: Readonly<Record<IdReaderErrorCode, 'card' | 'reader'>> = {
+  'no-card': 'card',
+  'card-removed': 'card',
+  'read-failed': 'card',
+  'unknown-card': 'card',
+  'card-auth-failed': 'card',
+  cancelled: 'card',
+  busy: 'card',
+  'photo-decoder-missing': 'card',
+  'photo-decoder-failed': 'card',
+  'device-unreachable': 'reader',
+  'protocol-error': 'reader',
+  'sam-fault': 'reader',
+};
+
+export const isIdReaderErrorCode = (code: string): code is IdReaderErrorCode => Object.hasOwn(OUTCOME_KIND, code);
+
+/** true for outcomes of the card (or the wait for one), false for faults of the reader, the SAM or the line */
+export const isCardLevel = (code: IdReaderErrorCode): boolean => OUTCOME_KIND[code] === 'card';
+
+/** Card-level outcomes leave the reader ready; reader faults make it `error` until a later exchange succeeds. */
 export function stateAfter(code: IdReaderErrorCode): DeviceState {
-  switch (code) {
-    case 'no-card':
-    case 'card-removed':
-    case 'read-failed':
-    case 'unknown-card':
-    case 'card-auth-failed':
-    case 'cancelled':
-    case 'busy':
-    case 'photo-decoder-missing':
-    case 'photo-decoder-failed':
-      return { state: 'ready' };
-    case 'device-unreachable':
-    case 'protocol-error':
-    case 'sam-fault':
-      return { state: 'error', code };
-    default:
-      return assertNever(code, 'id reader error code');
-  }
+  return isCardLevel(code) ? { state: 'ready' } : { state: 'error', code };
 }
