@@ -6,6 +6,7 @@ import { classifyFailure } from './classify';
 import { MAX_BAD_REQUESTS, MAX_RETRY_ROUNDS } from './context';
 import type { DrainContext, StepResult } from './context';
 import { applyResults, deadLetter, isQueued, markPending, markSending } from './store';
+import type { AppliedResults } from './store';
 import { retryAfter, uploadAttachmentsFor } from './uploads';
 
 type Sendable = TransactionRecord & { sealed: SealedBlob };
@@ -15,87 +16,148 @@ type Sendable = TransactionRecord & { sealed: SealedBlob };
  * attachments first. Every item is sent as the host sealed it when the citizen confirmed: same
  * id, same bytes, every time (platform-api.md §5: a recomputed item is an idempotency
  * conflict). A whole-request failure ends the drain; the engine backs off.
+ *
+ * One request at a time, but the bookkeeping overlaps the next request: a batch's outcomes are
+ * written together with "sending" for the next batch in ONE Dexie transaction (under strict
+ * durability, one disk flush per batch), while that next batch is already on the wire. This is
+ * safe because `sending` is only informational (a reload turns it back into pending), the two
+ * batches hold different ids, and every path that looks at the next batch's answer or leaves
+ * the drain first waits for that write.
  */
 export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[]): Promise<StepResult> {
   const queue = [...due];
   const retryRounds = new Map<string, number>();
-  while (queue.length > 0) {
-    if (ctx.stopping()) return { type: 'stopped' };
-    const chunk = takeChunk(queue, ctx.batchLimit);
-    const records = await loadSendable(ctx, chunk);
-    if (records.length === 0) continue;
+  let answered: Answered | undefined;
+  try {
+    for (;;) {
+      if (queue.length === 0) {
+        // the last outcome may put `retry` items back in the queue
+        if (answered) await settleWrite(ctx, writeOutcome(ctx, answered, [], retryRounds), queue);
+        answered = undefined;
+        if (queue.length === 0) return { type: 'ok' };
+      }
+      if (ctx.stopping()) return { type: 'stopped' };
+      const chunk = takeChunk(queue, ctx.batchLimit);
+      const records = await loadSendable(ctx, chunk);
+      if (records.length === 0) continue;
 
-    const uploads = await uploadAttachmentsFor(ctx, records);
-    if (uploads.type !== 'ok') return uploads;
-    // an upload refused for good has dead-lettered its transactions: send only what is left
-    const items = (await ctx.db.transactions.bulkGet(records.map((t) => t.id))).filter((t): t is Sendable => isQueued(t) && t.sealed !== undefined);
-    if (items.length === 0) continue;
+      const deadBefore = ctx.report.deadLettered;
+      const uploads = await uploadAttachmentsFor(ctx, records);
+      if (uploads.type !== 'ok') return uploads;
+      // an upload refused for good has dead-lettered its transactions: send only what is left
+      // (read again only then: the common case costs no IndexedDB read)
+      const items = ctx.report.deadLettered === deadBefore ? records : (await ctx.db.transactions.bulkGet(records.map((t) => t.id))).filter(isSendable);
+      if (items.length === 0) continue;
 
-    const ids = items.map((t) => t.id);
-    await markSending(ctx.db, ids);
-    ctx.report.requests += 1;
-    ctx.report.sent += items.length;
-    const res = await ctx.kiosk.platform.sendBatch({ items: items.map((t) => ({ id: t.id, sealed: t.sealed })) });
+      const ids = items.map((t) => t.id);
+      const previous = answered;
+      answered = undefined;
+      // the first batch of a drain is marked sending before it leaves; later ones while they travel
+      const written = previous ? writeOutcome(ctx, previous, ids, retryRounds) : undefined;
+      if (!written) await markSending(ctx.db, ids);
+      ctx.report.requests += 1;
+      ctx.report.sent += items.length;
+      const res = await ctx.kiosk.platform.sendBatch({ items: items.map((t) => ({ id: t.id, sealed: t.sealed })) });
+      if (written) await settleWrite(ctx, written, queue);
 
-    if (!res.ok) {
-      await markPending(ctx.db, ids, res.error.code);
-      const failure = classifyFailure(res.error.code);
-      const failed: StepResult = { type: 'failed', code: res.error.code, message: res.error.message, failure, ...retryAfter(res.error.retryAfterMs) };
-      switch (failure.kind) {
-        case 'too-large':
-          if (items.length > 1) {
-            // 413: halve and send the same items again at once; size, not load, was the problem
-            ctx.batchLimit = Math.max(1, Math.floor(items.length / 2));
-            ctx.emit({ type: 'batch-size', size: ctx.batchLimit });
-            queue.unshift(...entriesFor(chunk, ids));
+      if (!res.ok) {
+        await markPending(ctx.db, ids, res.error.code);
+        const failure = classifyFailure(res.error.code);
+        const failed: StepResult = { type: 'failed', code: res.error.code, message: res.error.message, failure, ...retryAfter(res.error.retryAfterMs) };
+        switch (failure.kind) {
+          case 'too-large':
+            if (items.length > 1) {
+              // 413: halve and send the same items again at once; size, not load, was the problem
+              ctx.batchLimit = Math.max(1, Math.floor(items.length / 2));
+              ctx.emit({ type: 'batch-size', size: ctx.batchLimit });
+              queue.unshift(...entriesFor(chunk, ids));
+              continue;
+            }
+            await deadLetterItems(ctx, ids, { code: res.error.code, message: res.error.message });
             continue;
+          case 'bad-request':
+          case 'digest-mismatch': {
+            const next = await onBadRequest(ctx, entriesFor(chunk, ids), res.error);
+            if (next === 'continue') continue;
+            return failed;
           }
-          await deadLetterItems(ctx, ids, { code: res.error.code, message: res.error.message });
-          continue;
-        case 'bad-request':
-        case 'digest-mismatch': {
-          const next = await onBadRequest(ctx, entriesFor(chunk, ids), res.error);
-          if (next === 'continue') continue;
-          return failed;
+          case 'pause':
+          case 'transient':
+            return failed;
         }
-        case 'pause':
-        case 'transient':
-          return failed;
       }
-    }
 
-    const results = res.value.results;
-    if (!matchesRequest(results, ids)) {
-      // answers we cannot pair with our items: maybe applied, so resend later (as duplicates)
-      await markPending(ctx.db, ids, 'invalid-response');
-      return { type: 'failed', code: 'invalid-response', message: 'the batch results do not match the items sent', failure: { kind: 'transient' } };
-    }
-    const applied = await applyResults(ctx.db, results, ctx.now());
-    for (const a of applied.accepted) {
-      if (a.duplicate) ctx.report.duplicates += 1;
-      else ctx.report.accepted += 1;
-      ctx.emit({ type: 'accepted', ...a });
-    }
-    for (const d of applied.dead) {
-      ctx.report.deadLettered += 1;
-      ctx.emit({ type: 'dead-letter', ...d });
-    }
-    for (const r of applied.retry) {
-      ctx.report.retried += 1;
-      const rounds = (retryRounds.get(r.id) ?? 0) + 1;
-      retryRounds.set(r.id, rounds);
-      const entry = chunk.find((e) => e.id === r.id);
-      if (!entry) continue;
-      if (r.missing.length > 0 && rounds < MAX_RETRY_ROUNDS) {
-        // its attachments are marked not uploaded: they go up again before this resend
-        queue.push(entry);
-      } else {
-        // the platform keeps asking: give it time rather than loop within this drain
-        await ctx.db.outbox.update(r.id, { nextAttemptAt: ctx.now() + backoffDelay({ attempt: rounds, random: ctx.random }) });
+      ctx.answered += 1;
+      const results = res.value.results;
+      if (!matchesRequest(results, ids)) {
+        // answers we cannot pair with our items: maybe applied, so resend later (as duplicates)
+        await markPending(ctx.db, ids, 'invalid-response');
+        return { type: 'failed', code: 'invalid-response', message: 'the batch results do not match the items sent', failure: { kind: 'transient' } };
       }
+      answered = { results, chunk };
     }
+  } finally {
+    // leaving the drain (failure, stop, storage error): the last answered batch is written first
+    if (answered) await settleWrite(ctx, writeOutcome(ctx, answered, [], retryRounds), queue);
   }
-  return { type: 'ok' };
+}
+
+/** A batch the platform answered whose outcomes are not written yet. */
+interface Answered {
+  readonly results: readonly BatchItemResult[];
+  readonly chunk: readonly OutboxEntry[];
+}
+
+interface Written {
+  readonly applied: Promise<AppliedResults>;
+  readonly answered: Answered;
+  readonly rounds: Map<string, number>;
+  /** `retry` answers per item in this drain, updated once the outcome is written */
+  readonly retryRounds: Map<string, number>;
+}
+
+/** Starts writing a batch's outcomes (and "sending" for the next one); settleWrite awaits it. */
+function writeOutcome(ctx: DrainContext, answered: Answered, sending: readonly string[], retryRounds: Map<string, number>): Written {
+  // how often each item came back `retry` in this drain decides, in the same write as the
+  // results, whether it is resent now (attachments uploaded again first) or waits
+  const rounds = new Map<string, number>();
+  const applied = applyResults(
+    ctx.db,
+    answered.results,
+    ctx.now(),
+    (r) => {
+      const round = (retryRounds.get(r.id) ?? 0) + 1;
+      rounds.set(r.id, round);
+      if (r.missing.length > 0 && round < MAX_RETRY_ROUNDS) return undefined;
+      // the platform keeps asking: give it time rather than loop within this drain
+      return ctx.now() + backoffDelay({ attempt: round, random: ctx.random });
+    },
+    sending,
+  );
+  // awaited by settleWrite; until then a rejection must not count as unhandled
+  applied.catch(() => undefined);
+  return { applied, answered, rounds, retryRounds };
+}
+
+async function settleWrite(ctx: DrainContext, written: Written, queue: OutboxEntry[]): Promise<void> {
+  const applied = await written.applied;
+  for (const a of applied.accepted) {
+    if (a.duplicate) ctx.report.duplicates += 1;
+    else ctx.report.accepted += 1;
+    ctx.emit({ type: 'accepted', ...a });
+  }
+  for (const d of applied.dead) {
+    ctx.report.deadLettered += 1;
+    ctx.emit({ type: 'dead-letter', ...d });
+  }
+  for (const r of applied.retry) {
+    ctx.report.retried += 1;
+    const round = written.rounds.get(r.id) ?? MAX_RETRY_ROUNDS;
+    written.retryRounds.set(r.id, round);
+    const entry = written.answered.chunk.find((e) => e.id === r.id);
+    // its attachments are marked not uploaded: they go up again before this resend
+    if (entry && r.missing.length > 0 && round < MAX_RETRY_ROUNDS) queue.push(entry);
+  }
 }
 
 /** Suspects (items of a batch refused with 400) travel alone, so one bad item cannot sink the others. */
@@ -111,23 +173,25 @@ function entriesFor(chunk: readonly OutboxEntry[], ids: readonly string[]): Outb
   return chunk.filter((e) => ids.includes(e.id));
 }
 
-async function loadSendable(ctx: DrainContext, chunk: readonly OutboxEntry[]): Promise<TransactionRecord[]> {
+function isSendable(t: TransactionRecord | undefined): t is Sendable {
+  return isQueued(t) && t.sealed !== undefined;
+}
+
+async function loadSendable(ctx: DrainContext, chunk: readonly OutboxEntry[]): Promise<Sendable[]> {
   const records = await ctx.db.transactions.bulkGet(chunk.map((e) => e.id));
-  const sendable: TransactionRecord[] = [];
+  const sendable: Sendable[] = [];
+  const leftovers: string[] = [];
+  const unsealed: string[] = [];
   for (const [i, t] of records.entries()) {
     const entry = chunk[i];
     if (!entry) continue;
-    if (!isQueued(t)) {
-      // a final transaction with a leftover entry (or none at all): nothing to send
-      await ctx.db.outbox.delete(entry.id);
-      continue;
-    }
-    if (!t.sealed) {
-      await deadLetterItems(ctx, [t.id], { code: 'sealed-data-missing', message: 'the sealed item is no longer stored on this terminal' });
-      continue;
-    }
-    sendable.push(t);
+    // a final transaction with a leftover entry (or none at all): nothing to send
+    if (!isQueued(t)) leftovers.push(entry.id);
+    else if (isSendable(t)) sendable.push(t);
+    else unsealed.push(t.id);
   }
+  if (leftovers.length > 0) await ctx.db.outbox.bulkDelete(leftovers);
+  if (unsealed.length > 0) await deadLetterItems(ctx, unsealed, { code: 'sealed-data-missing', message: 'the sealed item is no longer stored on this terminal' });
   return sendable;
 }
 

@@ -14,6 +14,8 @@ export interface DrainContext {
   /** items per sendBatch; halved by 413 for the rest of this drain */
   batchLimit: number;
   readonly report: DrainReport;
+  /** uploads and batches the platform answered with success in this drain (health not counted) */
+  answered: number;
 }
 
 export type StepResult =

@@ -4,7 +4,7 @@ import { reconcileFromJournal } from '../outbox/enqueue';
 import { queueStats } from '../outbox/queries';
 import { storageError } from '../outbox/storage-error';
 import { deleteSyncState, readSyncState, writeSyncState } from '../outbox/sync-state';
-import { backoffDelay } from './backoff';
+import { BackoffState, NO_BACKOFF, nextBackoff } from './backoff';
 import { emptyReport } from './context';
 import type { DrainContext, StepResult } from './context';
 import { drainSteps } from './drain';
@@ -15,14 +15,6 @@ export const MAX_BATCH_SIZE = 50;
 const BACKOFF_KEY = 'backoff';
 const PAUSED_KEY = 'paused';
 
-const Backoff = z.object({
-  attempt: z.number().int().nonnegative(),
-  nextAttemptAt: z.number(),
-  retryAfterUntil: z.number().optional(),
-  /** the platform could not be reached (rather than answering with a failure) */
-  offline: z.boolean().optional(),
-});
-type Backoff = z.infer<typeof Backoff>;
 const Paused = z.enum(['unauthorized', 'not-enrolled']);
 
 export interface SyncEngineDeps extends Partial<TimerDeps> {
@@ -62,7 +54,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   let again = false;
   let online: boolean | null = null;
   let clockOffsetMs: number | null = null;
-  let backoff: Backoff = { attempt: 0, nextAttemptAt: 0 };
+  let backoff: BackoffState = NO_BACKOFF;
   let paused: PauseReason | null = null;
   let loaded: Promise<void> | undefined;
   let scheduledAt: number | null = null;
@@ -84,7 +76,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const load = (): Promise<void> =>
     (loaded ??= (async () => {
       try {
-        backoff = (await readSyncState(db, BACKOFF_KEY, Backoff)) ?? backoff;
+        backoff = (await readSyncState(db, BACKOFF_KEY, BackoffState)) ?? backoff;
         paused = (await readSyncState(db, PAUSED_KEY, Paused)) ?? null;
       } catch (e) {
         loaded = undefined; // try again next time: the database may open later
@@ -110,14 +102,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     scheduledAt = Math.max(at, now());
   }
 
-  async function settle(step: StepResult, report: DrainReport): Promise<void> {
+  async function settle(step: StepResult, ctx: DrainContext): Promise<void> {
+    const { report } = ctx;
     switch (step.type) {
       case 'stopped':
         report.outcome = 'stopped';
         return;
       case 'ok': {
-        backoff = { attempt: 0, nextAttemptAt: 0 };
-        await deleteSyncState(db, BACKOFF_KEY);
+        if (backoff !== NO_BACKOFF) {
+          backoff = NO_BACKOFF;
+          await deleteSyncState(db, BACKOFF_KEY);
+        }
         const next = await earliestAttempt(db);
         if (next !== undefined) report.nextAttemptAt = Math.max(next, now());
         report.outcome = 'drained';
@@ -136,21 +131,16 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           online = false;
           emit({ type: 'offline', code: step.code });
         }
-        await backOff(step.code, step.retryAfterMs, report, step.offline === true);
+        await backOff(step.code, report, { offline: step.offline === true, progressed: ctx.answered > 0, ...(step.retryAfterMs === undefined ? {} : { retryAfterMs: step.retryAfterMs }) });
         report.outcome = step.offline ? 'offline' : 'backoff';
         return;
     }
   }
 
-  async function backOff(code: string, retryAfterMs: number | undefined, report: DrainReport, offline = false): Promise<void> {
-    const t = now();
-    const delayMs = backoffDelay({ attempt: backoff.attempt, random, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
-    backoff = {
-      attempt: backoff.attempt + 1,
-      nextAttemptAt: t + delayMs,
-      ...(retryAfterMs === undefined ? {} : { retryAfterUntil: t + retryAfterMs }),
-      ...(offline ? { offline } : {}),
-    };
+  async function backOff(code: string, report: DrainReport, failure: { offline: boolean; progressed: boolean; retryAfterMs?: number }): Promise<void> {
+    const next = nextBackoff(backoff, { now: now(), random, ...failure });
+    backoff = next.state;
+    const { delayMs } = next;
     await writeSyncState(db, BACKOFF_KEY, backoff);
     report.nextAttemptAt = backoff.nextAttemptAt;
     emit({ type: 'backoff', code, attempt: backoff.attempt, delayMs });
@@ -158,6 +148,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 
   async function runDrain(): Promise<DrainReport> {
     const report = emptyReport();
+    let ctx: DrainContext | undefined;
     try {
       await load();
       if (paused) {
@@ -170,17 +161,20 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         report.nextAttemptAt = backoff.nextAttemptAt;
         return report;
       }
-      const ctx: DrainContext = { db, kiosk, now, random, emit, stopping: () => stopping, batchLimit: batchSize, report };
-      await settle(await drainSteps(ctx), report);
+      ctx = { db, kiosk, now, random, emit, stopping: () => stopping, batchLimit: batchSize, report, answered: 0 };
+      await settle(await drainSteps(ctx), ctx);
     } catch (e) {
       // IndexedDB failed under us (closed, full): nothing was lost, everything stays queued
       const { error } = storageError(e);
       emit({ type: 'storage-error', code: error.code });
       report.error = error.code;
+      const failure = { offline: false, progressed: (ctx?.answered ?? 0) > 0 };
       try {
-        await backOff(error.code, undefined, report);
+        await backOff(error.code, report, failure);
       } catch {
-        report.nextAttemptAt = now() + backoffDelay({ attempt: backoff.attempt, random });
+        // the backoff could not be stored either: keep it in memory, retry later all the same
+        backoff = nextBackoff(backoff, { now: now(), random, ...failure }).state;
+        report.nextAttemptAt = backoff.nextAttemptAt;
       }
       report.outcome = 'backoff';
     }
@@ -267,7 +261,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   async function resume(): Promise<void> {
     await load();
     paused = null;
-    backoff = { attempt: 0, nextAttemptAt: 0 };
+    backoff = NO_BACKOFF;
     await deleteSyncState(db, PAUSED_KEY);
     await deleteSyncState(db, BACKOFF_KEY);
     emit({ type: 'resumed' });

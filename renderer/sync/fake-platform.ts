@@ -12,7 +12,7 @@ import type { SyncKiosk } from './types';
  * renderer/outbox/testing.ts the way the real host opens its own, and keeps what it received.
  */
 
-type Method = 'health' | 'uploadAttachment' | 'sendBatch' | 'reference' | 'heartbeat';
+export type Method = 'health' | 'uploadAttachment' | 'sendBatch' | 'reference' | 'heartbeat';
 
 export interface Fault {
   code: string;
@@ -63,13 +63,22 @@ export class FakePlatform {
   /** requests in flight now, and the most ever seen at once */
   inFlight = 0;
   maxInFlight = 0;
-  private readonly faults: { method: Method; fault: Fault }[] = [];
+  /** a steady fraction of failures: every `every`-th request (any method) fails with `fault(method)` */
+  failEvery: { every: number; fault: (method: Method) => Fault } | undefined;
+  private requests = 0;
+  /** in call order per method; an entry without a fault answers normally (see passNext) */
+  private readonly faults: { method: Method; fault?: Fault }[] = [];
   private readonly holds = new Map<Method, Hold>();
   private caseCounter = 0;
 
   /** the next call of `method` fails this way */
   failNext(method: Method, fault: Fault, times = 1): void {
     for (let i = 0; i < times; i += 1) this.faults.push({ method, fault });
+  }
+
+  /** the next call of `method` answers normally, ahead of the failures queued after it */
+  passNext(method: Method, times = 1): void {
+    for (let i = 0; i < times; i += 1) this.faults.push({ method });
   }
 
   /** the next call of `method` hangs (optionally after applying) until released with a fault */
@@ -134,6 +143,12 @@ export class FakePlatform {
         const fault = await hold.gate;
         if (fault) return this.failure(fault);
         return applied ?? (await run());
+      }
+      this.requests += 1;
+      if (this.failEvery && this.requests % this.failEvery.every === 0) {
+        const fault = this.failEvery.fault(method);
+        if (fault.applied) await run();
+        return this.failure(fault);
       }
       const index = this.faults.findIndex((f) => f.method === method);
       const fault = index >= 0 ? this.faults.splice(index, 1)[0]?.fault : undefined;

@@ -52,13 +52,12 @@ export async function deadLetter(
   now: number,
 ): Promise<string[]> {
   return db.transaction('rw', [db.transactions, db.outbox, db.deadLetters], async () => {
-    const records = await db.transactions.bulkGet([...ids]);
+    const records = await db.transactions.bulkGet([...new Set(ids)]);
     const dead = records.filter(isQueued);
-    for (const t of dead) {
-      await db.transactions.update(t.id, { state: 'dead', lastError: reason.code });
-      await db.outbox.delete(t.id);
-      await db.deadLetters.put({ id: t.id, reason: cleanReason(reason), source, at: now });
-    }
+    if (dead.length === 0) return [];
+    await db.transactions.bulkPut(dead.map((t) => ({ ...t, state: 'dead' as const, lastError: reason.code })));
+    await db.outbox.bulkDelete(dead.map((t) => t.id));
+    await db.deadLetters.bulkPut(dead.map((t) => ({ id: t.id, reason: cleanReason(reason), source, at: now })));
     return dead.map((t) => t.id);
   });
 }
@@ -74,45 +73,75 @@ export interface AppliedResults {
   retry: { id: string; code: string; missing: string[] }[];
 }
 
+/** For an item answered `retry`: when its outbox entry may be tried again, or undefined to resend it in this drain. */
+export type RetryPlan = (retry: { id: string; code: string; missing: readonly string[] }) => number | undefined;
+
 /**
- * Applies one batch's per-item results (platform-api.md §5) in one Dexie transaction:
- * accepted and duplicate are both success (duplicate carries the original case number);
- * rejected is final and goes to dead letters; retry `attachment-missing` forgets that the
- * attachment was uploaded so it is uploaded again before the item is resent.
+ * Applies one batch's per-item results (platform-api.md §5) in ONE Dexie transaction with bulk
+ * reads and writes (a handful of IndexedDB requests whatever the batch size; under strict
+ * durability each transaction is a disk flush): accepted and duplicate are both success
+ * (duplicate carries the original case number); rejected is final and goes to dead letters;
+ * retry `attachment-missing` forgets that the attachment was uploaded so it is uploaded again
+ * before the item is resent, and `plan` says whether the resend waits for a later drain.
  */
-export async function applyResults(db: KioskOutboxDb, results: readonly BatchItemResult[], now: number): Promise<AppliedResults> {
+export async function applyResults(
+  db: KioskOutboxDb,
+  results: readonly BatchItemResult[],
+  now: number,
+  plan: RetryPlan = () => undefined,
+  /** the next batch's ids, marked sending in the same transaction (what markSending does) */
+  sending: readonly string[] = [],
+): Promise<AppliedResults> {
   const applied: AppliedResults = { accepted: [], dead: [], retry: [] };
   await db.transaction('rw', [db.transactions, db.outbox, db.deadLetters, db.attachments], async () => {
-    for (const r of results) {
-      const t = await db.transactions.get(r.id);
+    const all = await db.transactions.bulkGet([...results.map((r) => r.id), ...sending]);
+    const records = all.slice(0, results.length);
+    const updated: TransactionRecord[] = all.slice(results.length).filter(isQueued).map((t) => ({ ...t, state: 'sending' as const, attempts: t.attempts + 1 }));
+    const final: string[] = [];
+    const letters: DeadLetterRecord[] = [];
+    const deferred: { key: string; changes: { nextAttemptAt: number } }[] = [];
+    const missingShas = new Set<string>();
+    for (const [i, r] of results.entries()) {
+      const t = records[i];
       // already final (a result for an item we no longer hold as queued): nothing to change
       if (!isQueued(t)) continue;
       switch (r.status) {
         case 'accepted':
-        case 'duplicate':
-          await db.transactions.update(t.id, { state: r.status, caseNumber: r.caseNumber, receivedAt: r.receivedAt, acceptedAt: now, lastError: undefined });
-          await db.outbox.delete(t.id);
+        case 'duplicate': {
+          const next: TransactionRecord = { ...t, state: r.status, caseNumber: r.caseNumber, receivedAt: r.receivedAt, acceptedAt: now };
+          delete next.lastError;
+          updated.push(next);
+          final.push(t.id);
           applied.accepted.push({ id: t.id, caseNumber: r.caseNumber, duplicate: r.status === 'duplicate' });
           break;
+        }
         case 'rejected': {
           const reason: DeadLetterReason = { code: r.error.code, message: r.error.message ?? r.error.code, ...(r.error.field === undefined ? {} : { field: r.error.field }) };
-          await db.transactions.update(t.id, { state: 'dead', lastError: r.error.code });
-          await db.outbox.delete(t.id);
-          await db.deadLetters.put({ id: t.id, reason, source: 'platform', at: now });
+          updated.push({ ...t, state: 'dead', lastError: r.error.code });
+          final.push(t.id);
+          letters.push({ id: t.id, reason, source: 'platform', at: now });
           applied.dead.push({ id: t.id, code: r.error.code });
           break;
         }
         case 'retry': {
           const missing = r.error.code === 'attachment-missing' ? (r.error.sha256 ? [r.error.sha256] : [...t.attachmentShas]) : [];
-          await db.transactions.update(t.id, { state: 'pending', lastError: r.error.code });
-          if (missing.length > 0) await db.attachments.where('sha256').anyOf(missing).modify({ uploaded: false });
-          applied.retry.push({ id: t.id, code: r.error.code, missing });
+          updated.push({ ...t, state: 'pending', lastError: r.error.code });
+          for (const sha of missing) missingShas.add(sha);
+          const retry = { id: t.id, code: r.error.code, missing };
+          const until = plan(retry);
+          if (until !== undefined) deferred.push({ key: t.id, changes: { nextAttemptAt: until } });
+          applied.retry.push(retry);
           break;
         }
         default:
           assertNever(r, 'batch result');
       }
     }
+    if (updated.length > 0) await db.transactions.bulkPut(updated);
+    if (final.length > 0) await db.outbox.bulkDelete(final);
+    if (letters.length > 0) await db.deadLetters.bulkPut(letters);
+    if (deferred.length > 0) await db.outbox.bulkUpdate(deferred);
+    if (missingShas.size > 0) await db.attachments.where('sha256').anyOf([...missingShas]).modify({ uploaded: false });
   });
   return applied;
 }

@@ -20,6 +20,7 @@ type UploadOutcome = { sha256: string; res: Awaited<ReturnType<DrainContext['kio
 
 export async function uploadAttachmentsFor(ctx: DrainContext, transactions: readonly TransactionRecord[]): Promise<StepResult> {
   const shas = [...new Set(transactions.flatMap((t) => t.attachmentShas))];
+  if (shas.length === 0) return { type: 'ok' };
   const records = await ctx.db.attachments.bulkGet(shas);
   const toUpload: (AttachmentRecord & { sealed: SealedBlob })[] = [];
   for (const [i, record] of records.entries()) {
@@ -42,6 +43,7 @@ export async function uploadAttachmentsFor(ctx: DrainContext, transactions: read
     );
     const stored = outcomes.filter((o) => o.res.ok).map((o) => o.sha256);
     if (stored.length > 0) {
+      ctx.answered += stored.length;
       // one write for the group: under strict durability every transaction is a disk flush
       await ctx.db.attachments.where('sha256').anyOf(stored).modify({ uploaded: true, badRequests: 0 });
       ctx.report.uploaded += stored.length;

@@ -113,8 +113,11 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
               break;
           }
         }
-        // A failed delete leaves entries journaled; resending them only yields `duplicate`.
-        if (accepted.length > 0) await vault.markAccepted(...accepted);
+        // The answer does not wait for the journal: deleting the entries (unlinks and a directory
+        // fsync) runs afterwards, one at a time in the journal's queue, and a later journal read
+        // queues behind it. A deletion that fails or is lost to a crash only leaves an entry
+        // journaled, and resending it yields `duplicate`; the result is Result-typed and never rejects.
+        if (accepted.length > 0) void vault.markAccepted(...accepted);
         return ok({ results: r.value });
       },
 

@@ -22,8 +22,10 @@ export interface Journal {
   pending(page?: JournalPage): Promise<JournalEntry[]>;
   /**
    * The platform accepted them (or reported them duplicates): forget the entries and their
-   * unshared attachments. One directory fsync for the lot; a deletion lost to a crash only
-   * brings an entry back, and resending it yields `duplicate`.
+   * unshared attachments. One directory fsync for the lot (and for any other ids asked for
+   * before it starts); a deletion lost to a crash only brings an entry back, and resending it
+   * yields `duplicate`. Queued behind earlier journal work and before later work, so `pending`
+   * called after this never returns these entries, even when nobody awaited the deletion.
    */
   markAccepted(...ids: string[]): Promise<Result<void>>;
   /** the highest seq any pending entry carries (0 when none) */
@@ -112,13 +114,40 @@ export async function openJournal(dir: string, now: () => number = Date.now): Pr
     }
   }
 
-  async function dropIfOrphan(sha256: string): Promise<void> {
-    if (references.has(sha256)) return;
+  /** @returns whether a file was unlinked */
+  async function dropIfOrphan(sha256: string): Promise<boolean> {
+    if (references.has(sha256)) return false;
     const file = await readAttachment(sha256).catch(() => null);
-    if (file && now() - file.sealedAt < ATTACHMENT_GRACE_MS) return;
-    await unlink(join(attDir, `${sha256}.json`)).catch((e: unknown) => {
-      if (!isNotFound(e)) throw e;
-    });
+    if (file && now() - file.sealedAt < ATTACHMENT_GRACE_MS) return false;
+    return unlink(join(attDir, `${sha256}.json`)).then(
+      () => true,
+      (e: unknown) => {
+        if (!isNotFound(e)) throw e;
+        return false;
+      },
+    );
+  }
+
+  const toForget = new Set<string>();
+  let forgetting: Promise<Result<void>> | undefined;
+
+  async function forget(ids: readonly string[]): Promise<void> {
+    const accepted: TransactionFile[] = [];
+    for (const id of ids) {
+      const file = index.get(id);
+      if (!file) continue;
+      await unlink(join(txDir, `${id}.json`)).catch((e: unknown) => {
+        if (!isNotFound(e)) throw e;
+      });
+      index.delete(id);
+      count(file, -1);
+      accepted.push(file);
+    }
+    if (accepted.length === 0) return;
+    await fsyncDir(txDir);
+    let dropped = 0;
+    for (const file of accepted) for (const sha of file.attachments) dropped += (await dropIfOrphan(sha)) ? 1 : 0;
+    if (dropped > 0) await fsyncDir(attDir);
   }
 
   // Photos of sessions that were cancelled after capture are never referenced: sweep them.
@@ -175,26 +204,18 @@ export async function openJournal(dir: string, now: () => number = Date.now): Pr
         }
         return entries;
       }),
-    markAccepted: (...ids) =>
-      serial(() =>
-        attempt(async () => {
-          const accepted: TransactionFile[] = [];
-          for (const id of new Set(ids)) {
-            const file = index.get(id);
-            if (!file) continue;
-            await unlink(join(txDir, `${id}.json`)).catch((e: unknown) => {
-              if (!isNotFound(e)) throw e;
-            });
-            index.delete(id);
-            count(file, -1);
-            accepted.push(file);
-          }
-          if (accepted.length === 0) return;
-          await fsyncDir(txDir);
-          for (const file of accepted) for (const sha of file.attachments) await dropIfOrphan(sha);
-          await fsyncDir(attDir);
-        }),
-      ),
+    markAccepted(...ids) {
+      for (const id of ids) toForget.add(id);
+      // Deletions asked for while one is waiting in the queue join it: under a steady stream of
+      // batches the files of several go with one directory fsync.
+      forgetting ??= serial(() => {
+        forgetting = undefined;
+        const batch = [...toForget];
+        toForget.clear();
+        return attempt(() => forget(batch));
+      });
+      return forgetting;
+    },
     maxSeq: () => Math.max(0, ...[...index.values()].map((t) => t.transaction.seq)),
     unreadable: () => unreadable,
   });
