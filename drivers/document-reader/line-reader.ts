@@ -1,6 +1,6 @@
-import type { DeviceState } from '../device-status';
 import { localToday, parseMrz } from '../mrz';
 import { err, ok } from '../result';
+import { createStatusHolder } from '../status-holder';
 import { frameLines, initialLineFramerState, type LineFramerState } from '../transport/line-framer';
 import { createReconnectingLink, type ReconnectOptions } from '../transport/reconnect';
 import type { TransportOpener } from '../transport/types';
@@ -49,18 +49,13 @@ export function createLineDocumentReader(options: LineDocumentReaderOptions): Do
   const maxLineLength = options.maxLineLength ?? 256;
   const today = options.today ?? (() => localToday());
   const documentListeners = new Set<(r: DocumentReadResult) => void>();
-  const statusListeners = new Set<(s: DeviceState) => void>();
-  let status: DeviceState = { state: 'disconnected' };
+  const status = createStatusHolder();
   let framer: LineFramerState = initialLineFramerState;
   let assembler: AssemblerState = initialAssemblerState;
   let interLineTimer: NodeJS.Timeout | undefined;
   let unsubscribeData: (() => void) | undefined;
   let reading = false;
 
-  const setStatus = (next: DeviceState): void => {
-    status = next;
-    for (const l of [...statusListeners]) l(next);
-  };
   const emit = (r: DocumentReadResult): void => {
     for (const l of [...documentListeners]) l(r);
   };
@@ -94,12 +89,12 @@ export function createLineDocumentReader(options: LineDocumentReaderOptions): Do
         options.decoder?.reset();
         unsubscribeData?.();
         unsubscribeData = event.transport.onData(onChunk);
-        setStatus({ state: 'ready' });
+        status.set({ state: 'ready' });
         return;
       case 'disconnected':
         unsubscribeData = undefined;
         clearTimeout(interLineTimer);
-        setStatus({ state: 'disconnected' });
+        status.set({ state: 'disconnected' });
         return;
     }
   });
@@ -127,11 +122,8 @@ export function createLineDocumentReader(options: LineDocumentReaderOptions): Do
 
   return {
     adapter: options.adapter,
-    status: () => status,
-    onStatus(listener) {
-      statusListeners.add(listener);
-      return () => statusListeners.delete(listener);
-    },
+    status: () => status.current,
+    onStatus: (listener) => status.subscribe(listener),
     onDocument(listener) {
       documentListeners.add(listener);
       return () => documentListeners.delete(listener);
@@ -164,7 +156,7 @@ export function createLineDocumentReader(options: LineDocumentReaderOptions): Do
       clearTimeout(interLineTimer);
       unsubscribeData?.();
       await link.close();
-      setStatus({ state: 'disconnected' });
+      status.set({ state: 'disconnected' });
     },
   };
 }

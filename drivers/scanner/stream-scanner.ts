@@ -1,5 +1,5 @@
-import type { DeviceState } from '../device-status';
 import { err, ok, type CodedError } from '../result';
+import { createStatusHolder } from '../status-holder';
 import { createReconnectingLink, type ReconnectOptions } from '../transport/reconnect';
 import type { TransportOpener } from '../transport/types';
 import { frameLines, initialLineFramerState, type LineFramerState } from '../transport/line-framer';
@@ -49,14 +49,9 @@ export function createLineScanner(options: LineScannerOptions): CodeScanner {
 export function createStreamScanner(options: StreamScannerOptions): CodeScanner {
   const codeListeners = new Set<(code: ScannedCode) => void>();
   const errorListeners = new Set<(error: CodedError<ScanErrorCode>) => void>();
-  const statusListeners = new Set<(status: DeviceState) => void>();
-  let status: DeviceState = { state: 'disconnected' };
+  const status = createStatusHolder();
   let unsubscribeData: (() => void) | undefined;
 
-  const setStatus = (next: DeviceState): void => {
-    status = next;
-    for (const l of [...statusListeners]) l(next);
-  };
 
   const link = createReconnectingLink(options.opener, options.reconnect);
   link.onEvent((event) => {
@@ -65,11 +60,11 @@ export function createStreamScanner(options: StreamScannerOptions): CodeScanner 
         options.decoder.reset();
         unsubscribeData?.();
         unsubscribeData = event.transport.onData((chunk) => onChunk(chunk));
-        setStatus({ state: 'ready' });
+        status.set({ state: 'ready' });
         return;
       case 'disconnected':
         unsubscribeData = undefined;
-        setStatus({ state: 'disconnected' });
+        status.set({ state: 'disconnected' });
         return;
     }
   });
@@ -93,11 +88,8 @@ export function createStreamScanner(options: StreamScannerOptions): CodeScanner 
 
   return {
     adapter: options.adapter,
-    status: () => status,
-    onStatus(listener) {
-      statusListeners.add(listener);
-      return () => statusListeners.delete(listener);
-    },
+    status: () => status.current,
+    onStatus: (listener) => status.subscribe(listener),
     onCode(listener) {
       codeListeners.add(listener);
       return () => codeListeners.delete(listener);
@@ -113,7 +105,7 @@ export function createStreamScanner(options: StreamScannerOptions): CodeScanner 
     async close() {
       unsubscribeData?.();
       await link.close();
-      setStatus({ state: 'disconnected' });
+      status.set({ state: 'disconnected' });
     },
   };
 }
