@@ -7,9 +7,10 @@ import type { KioskContract, SealedAttachment, SealedTransaction } from '../../a
 import type { CallContext, HandlersOf } from '../../api/define';
 import { createDevKeystore, type Keystore } from '../vault/keystore';
 import type { Vault } from '../vault/vault';
-import type { PlatformAlert } from './client';
+import type { PlatformAlert, PlatformClient } from './client';
 import { openDataServices } from './data-services';
 import type { EnrolmentStore } from './enrolment-store';
+import { createDataHandlers } from './handlers';
 import { createNetworkGate, type NetworkGate } from './network-gate';
 
 /**
@@ -28,6 +29,7 @@ let standIn: StandIn;
 let keystore: Keystore;
 let vault: Vault;
 let enrolment: EnrolmentStore;
+let client: PlatformClient;
 let gate: NetworkGate;
 let alerts: PlatformAlert[];
 let h: DataHandlers;
@@ -45,7 +47,7 @@ async function wire(): Promise<DataHandlers> {
     timeoutMs: 10_000,
   });
   if (!services.ok) throw new Error(`host did not open: ${services.error.code}`);
-  ({ vault, enrolment } = services.value);
+  ({ vault, enrolment, client } = services.value);
   services.value.client.onAlert((a) => alerts.push(a));
   return services.value.handlers;
 }
@@ -109,6 +111,34 @@ describe('data handlers against the platform stand-in', () => {
     const again = await value(h.platform.sendBatch({ items: [{ id: tx.id, sealed: tx.sealed }] }, CTX));
     expect(again.results.map((r) => r.status)).toEqual(['duplicate']);
     expect(standIn.report().transactions).toMatchObject({ distinct: 1, duplicates: 1, conflicts: 0 });
+  });
+
+  it('answers the batch without waiting for the journal deletion, which follows', async () => {
+    await enrol();
+    const { tx, photo } = await sealWithPhoto(IDS[0]);
+    await value(h.platform.uploadAttachment({ sha256: photo.sha256, contentType: photo.contentType, sealed: photo.sealed }, CTX));
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const deletions: Promise<unknown>[] = [];
+    const asked: string[][] = [];
+    // a journal whose deletions take as long as the test wants
+    const slowVault: Vault = {
+      ...vault,
+      markAccepted: (...ids) => {
+        asked.push(ids);
+        const deletion = gate.then(() => vault.markAccepted(...ids));
+        deletions.push(deletion);
+        return deletion;
+      },
+    };
+    const handlers = createDataHandlers({ vault: slowVault, client, enrolment, appVersion: '1.4.0', uptimeSec: () => 1, deviceStates: () => [] });
+    const answer = await value(handlers.platform.sendBatch({ items: [{ id: tx.id, sealed: tx.sealed }] }, CTX));
+    expect(answer.results.map((r) => r.status)).toEqual(['accepted']);
+    expect(asked).toEqual([[IDS[0]]]);
+    expect(((await value(h.vault.journal({}, CTX))).entries).length).toBe(1); // not deleted yet
+    open();
+    await Promise.all(deletions);
+    expect((await value(h.vault.journal({}, CTX))).entries).toEqual([]);
   });
 
   it('keeps the journal entry when a batch was applied but the answer was lost, and the resend is a duplicate', async () => {

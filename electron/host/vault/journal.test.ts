@@ -86,6 +86,20 @@ describe('journal', () => {
     expect((await vault.markAccepted(IDS[1])).ok).toBe(true);
   });
 
+  it('a deletion nobody awaited is done before a later read; deletions asked meanwhile join it', async () => {
+    const vault = await openVault();
+    for (const id of IDS) await sealWith(vault, id, []);
+    const first = vault.markAccepted(IDS[0]);
+    const second = vault.markAccepted(IDS[1]);
+    const third = vault.markAccepted(IDS[2]);
+    // asked before the first deletion started: all three are one task, one directory fsync
+    expect(second).toBe(first);
+    expect(third).toBe(first);
+    expect(await vault.pending()).toEqual([]);
+    expect(await Promise.all([first, second, third])).toEqual([{ ok: true, value: undefined }, { ok: true, value: undefined }, { ok: true, value: undefined }]);
+    expect((await (await openVault()).pending()).length).toBe(0);
+  });
+
   it('pages pending entries by seq and accepts several at once', async () => {
     const vault = await openVault();
     for (const id of IDS) await sealWith(vault, id, []);

@@ -1,0 +1,81 @@
+import type { DBCore, DBCoreMutateRequest } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import type { KioskOutboxDb } from '../outbox/db';
+import { testAttachment, testEntry, testUlid } from '../outbox/testing';
+import { harness } from './harness';
+
+interface WriteLog {
+  /** read-write IndexedDB transactions that wrote the transactions table, with their mutate requests */
+  txs: { stores: string[]; mutates: DBCoreMutateRequest['type'][] }[];
+}
+
+/** Records every read-write transaction and the write requests in it (Dexie's DBCore middleware). */
+function logWrites(db: KioskOutboxDb): WriteLog {
+  const log: WriteLog = { txs: [] };
+  const entries = new WeakMap<object, WriteLog['txs'][number]>();
+  db.use({
+    stack: 'dbcore',
+    name: 'write-log',
+    create: (down: DBCore): DBCore => ({
+      ...down,
+      transaction(stores, mode, options) {
+        const tx = down.transaction(stores, mode, options);
+        if (mode === 'readwrite') {
+          const entry = { stores: [...stores], mutates: [] };
+          entries.set(tx, entry);
+          log.txs.push(entry);
+        }
+        return tx;
+      },
+      table(name) {
+        const table = down.table(name);
+        return {
+          ...table,
+          mutate(req) {
+            entries.get(req.trans)?.mutates.push(req.type);
+            return table.mutate(req);
+          },
+        };
+      },
+    }),
+  });
+  return log;
+}
+
+async function drainBatches(batchSize: number, count: number): Promise<WriteLog['txs']> {
+  const h = harness({ batchSize });
+  const log = logWrites(h.db);
+  // a mix of every per-item result in each batch: accepted, duplicate, rejected, retry
+  const entries = Array.from({ length: count }, (_, i) => testEntry(i + 1, i % 4 === 3 ? { attachments: [testAttachment(i + 1)] } : {}));
+  await h.enqueue(...entries);
+  for (const [i, e] of entries.entries()) {
+    if (i % 4 === 1) h.platform.acceptDirectly(e.transaction.id, e.transaction.sealed);
+    if (i % 4 === 2) h.platform.reject.set(e.transaction.id, { code: 'id-number-invalid' });
+    if (i % 4 === 3) h.platform.loseAfterUpload.set(testAttachment(i + 1).sha256, 1);
+  }
+  log.txs.length = 0;
+  expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained' });
+  expect(await h.db.outbox.count()).toBe(0);
+  expect((await h.db.transactions.get(testUlid(2)))?.state).toBe('duplicate');
+  return log.txs.filter((t) => t.stores.includes('transactions'));
+}
+
+describe('sync engine: IndexedDB writes per batch', () => {
+  it('writes each batch outcome in ONE transaction, together with "sending" for the next batch', async () => {
+    const writes = await drainBatches(8, 32);
+    // 4 batches of 8, then the 8 `retry` items again: 6 of the first 3 batches (queued as those
+    // outcomes were written) and 2 of the 4th. The first "sending" alone, then one transaction
+    // per batch outcome, each carrying the next batch's "sending"; no other writes (uploads
+    // touch the attachments table only)
+    const outcomes = writes.filter((t) => t.stores.includes('deadLetters'));
+    expect(outcomes).toHaveLength(6);
+    expect(writes).toHaveLength(outcomes.length + 1);
+  });
+
+  it('does not write item by item: the writes of an outcome do not grow with the batch size', async () => {
+    const small = (await drainBatches(4, 4)).filter((t) => t.stores.includes('deadLetters'))[0];
+    const large = (await drainBatches(40, 40)).filter((t) => t.stores.includes('deadLetters'))[0];
+    expect(small?.mutates.length).toBeGreaterThan(0);
+    expect(large?.mutates).toEqual(small?.mutates);
+  });
+});
