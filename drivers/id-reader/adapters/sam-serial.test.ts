@@ -1,26 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { findFixtureCard } from '../../../fixtures/cards/index';
 import { startIdReaderBehindPty, type PtyIdReader } from '../../../fixtures/devices/id-reader/behind-pty';
-import type { DeviceState } from '../../device-status';
+import { card, statusReached } from '../../../fixtures/devices/id-reader/test-helpers';
 import { openSamSerialReader } from '../index';
 import type { IdCardReader } from '../types';
 
-const card = (id: string) => {
-  const c = findFixtureCard(id);
-  if (!c) throw new Error(id);
-  return c;
-};
 const codeOf = (r: { ok: boolean; error?: { code: string } }): string => (r.ok ? 'ok' : (r.error?.code ?? '?'));
-const statusReached = (reader: IdCardReader, want: DeviceState['state']): Promise<void> =>
-  new Promise((resolve) => {
-    if (reader.status().state === want) return resolve();
-    const off = reader.onStatus((s) => {
-      if (s.state === want) {
-        off();
-        resolve();
-      }
-    });
-  });
 
 describe('sam-serial adapter over a real pty against the simulator', () => {
   let device: PtyIdReader | undefined;
