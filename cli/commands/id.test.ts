@@ -1,31 +1,9 @@
-import { execFile } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findFixtureCard } from '../../fixtures/cards/index';
 import { startIdReaderBehindPty, type PtyIdReader } from '../../fixtures/devices/id-reader/behind-pty';
+import { card } from '../../fixtures/devices/id-reader/test-helpers';
+import { kioskctl } from './test-support';
 
 // Through the real CLI, as a technician runs it (shared/kioskctl.md), against the simulator behind a pty.
-const root = new URL('../..', import.meta.url).pathname;
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function kioskctl(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'cli/kioskctl.ts', ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr: stderr.split('\n').filter((l) => l && !l.startsWith('npm warn')).join('\n') });
-    });
-  });
-}
-
-const card = (id: string) => {
-  const c = findFixtureCard(id);
-  if (!c) throw new Error(id);
-  return c;
-};
 
 describe('kioskctl id', () => {
   let device: PtyIdReader | undefined;

@@ -1,30 +1,14 @@
-import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { servePrinterOnPty, servePrinterOnTcp } from '../../fixtures/devices/printer/serve';
 import { PrinterSimulator } from '../../fixtures/devices/printer/simulator';
+import { kioskctl } from './test-support';
 
 // Through the real CLI, as a technician runs it (shared/kioskctl.md), against the simulator.
-const root = new URL('../..', import.meta.url).pathname;
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function kioskctl(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'cli/kioskctl.ts', ...args], { cwd: root, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
-      resolve({ code, stdout, stderr: stderr.split('\n').filter((l) => !l.startsWith('npm warn')).join('\n') });
-    });
-  });
-}
 
 async function tcpPrinter(): Promise<{ simulator: PrinterSimulator; address: string }> {
   const simulator = new PrinterSimulator();
