@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { type ServedPrinter, servePrinterOnPty, servePrinterOnTcp } from '../../fixtures/devices/printer/serve';
 import { PrinterSimulator } from '../../fixtures/devices/printer/simulator';
-import type { DeviceState } from '../device-status';
 import { ok } from '../result';
 import { type HardwarePrinterConfig, printerOpener } from './config';
 import { createEscPosPrinter } from './driver';
 import { printerProfile } from './profiles';
 import { buildTestReceipt } from './test-receipt';
+import { waitForState } from './test-helpers';
 import type { ReceiptPrinter } from './types';
 
 const profile = printerProfile('58mm');
@@ -39,17 +39,6 @@ async function rig(kind: Kind): Promise<Rig> {
   const printer = createEscPosPrinter(printerOpener(config), { profile, statusTimeoutMs: 500, jobTimeoutMs: 3000, reconnect: { initialDelayMs: 20, maxDelayMs: 100 } });
   cleanups.push(() => printer.close());
   return { simulator, printer };
-}
-
-function waitForState(printer: ReceiptPrinter, match: (s: DeviceState) => boolean): Promise<DeviceState> {
-  if (match(printer.state())) return Promise.resolve(printer.state());
-  return new Promise((resolve) => {
-    const off = printer.onStatus((s) => {
-      if (!match(s)) return;
-      off();
-      resolve(s);
-    });
-  });
 }
 
 describe.each<Kind>(['tcp', 'pty'])('ESC/POS driver over %s against the simulator', (kind) => {

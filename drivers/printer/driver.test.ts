@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulatedPrinter } from '../../fixtures/devices/printer/simulated';
 import type { PrinterSimulator } from '../../fixtures/devices/printer/simulator';
-import type { DeviceState } from '../device-status';
 import { ok } from '../result';
 import { createMemoryDuplex } from '../transport/memory-duplex';
 import type { ByteTransport } from '../transport/types';
 import { createEscPosPrinter } from './driver';
 import { printerProfile } from './profiles';
+import { waitForState } from './test-helpers';
 import type { Receipt, ReceiptPrinter } from './types';
 
 const receipt: Receipt = {
@@ -27,17 +27,6 @@ function simulated(): { printer: ReceiptPrinter; simulator: PrinterSimulator } {
   const made = createSimulatedPrinter({ profile: '58mm', driver: fast });
   open.push(made.printer);
   return made;
-}
-
-function waitForState(printer: ReceiptPrinter, match: (s: DeviceState) => boolean): Promise<DeviceState> {
-  if (match(printer.state())) return Promise.resolve(printer.state());
-  return new Promise((resolve) => {
-    const off = printer.onStatus((s) => {
-      if (!match(s)) return;
-      off();
-      resolve(s);
-    });
-  });
 }
 
 describe('ESC/POS driver against the simulator (in-memory)', () => {
