@@ -1,9 +1,11 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { ulid } from 'ulid';
-import { startStandIn } from '../fixtures/platform';
-import type { StandIn } from '../fixtures/platform';
 import { enqueueTransaction } from '../renderer/outbox/enqueue';
 import { queueStats } from '../renderer/outbox/queries';
 import { syntheticApplicant } from '../renderer/loadtest/synthetic';
@@ -19,9 +21,14 @@ import { startNodeTerminal } from './lib/node-terminal';
  * bytes in the same batches of 50 to a second, identical stand-in. ratio = ours / plain
  * throughput; target ≥ 0.8.
  *
- * Both run in this Node process: the engine over fake-indexeddb (Chromium's IndexedDB is in
- * bench/outbox) and the contract over a direct transport (no WebSocket). Transactions carry no
+ * Both clients run in this Node process: the engine over fake-indexeddb (Chromium's IndexedDB is
+ * in bench/outbox) and the contract over a direct transport (no WebSocket). Transactions carry no
  * attachment, so both sides make the same batch requests and nothing else but our health check.
+ * Each stand-in runs in its own process, reached over loopback: in this process it would share
+ * one event loop with the kiosk code, so every millisecond of the engine's bookkeeping would
+ * also delay the platform's answers (the plain client has no bookkeeping to charge it), and work
+ * the engine overlaps with a request in flight could not overlap at all. A kiosk and the
+ * platform never share a thread.
  */
 const CODE = 'BENCH-SYNC-0001';
 const TARGET = 0.8;
@@ -30,11 +37,11 @@ export async function run(options: BenchOptions = {}): Promise<BenchResult> {
   const log = options.log ?? stderrLog;
   const n = options.quick ? 1_000 : 10_000;
   const root = mkdtempSync(join(tmpdir(), 'bench-sync-'));
-  const standIns: StandIn[] = [];
+  const standIns: ChildStandIn[] = [];
   try {
-    const ours = await startStandIn({ dataDir: join(root, 'platform-ours'), port: 0, enrolmentCodes: [CODE] });
+    const ours = await startChildStandIn(join(root, 'platform-ours'));
     standIns.push(ours);
-    const plainPlatform = await startStandIn({ dataDir: join(root, 'platform-plain'), port: 0, enrolmentCodes: [CODE] });
+    const plainPlatform = await startChildStandIn(join(root, 'platform-plain'));
     standIns.push(plainPlatform);
     const terminal = await startNodeTerminal({ dataDir: join(root, 'terminal'), baseUrl: ours.url, terminalId: 'BENCH-SYNC-T1', enrolmentCode: CODE });
 
@@ -64,14 +71,16 @@ export async function run(options: BenchOptions = {}): Promise<BenchResult> {
       if (report.outcome !== 'drained' || round > 10) throw new Error(`the drain did not complete: ${report.outcome} ${report.error ?? ''}`);
     }
     const oursMs = performance.now() - t0;
-    if (ours.report().transactions.distinct !== n) throw new Error(`the stand-in holds ${ours.report().transactions.distinct} of ${n}`);
+    const oursReport = await ours.report();
+    if (oursReport.transactions.distinct !== n) throw new Error(`the stand-in holds ${oursReport.transactions.distinct} of ${n}`);
 
     log('sync: the same batches with a plain client…');
     const token = await enrol(plainPlatform.url, 'BENCH-SYNC-T1');
     const t1 = performance.now();
     for (const body of bodies) await postBatch(plainPlatform.url, token, 'BENCH-SYNC-T1', body);
     const plainMs = performance.now() - t1;
-    if (plainPlatform.report().transactions.distinct !== n) throw new Error(`the plain stand-in holds ${plainPlatform.report().transactions.distinct} of ${n}`);
+    const plainReport = await plainPlatform.report();
+    if (plainReport.transactions.distinct !== n) throw new Error(`the plain stand-in holds ${plainReport.transactions.distinct} of ${n}`);
 
     const oursTps = n / (oursMs / 1000);
     const plainTps = n / (plainMs / 1000);
@@ -87,12 +96,44 @@ export async function run(options: BenchOptions = {}): Promise<BenchResult> {
       plainTxPerSec: round(plainTps, 1),
       oursMs: Math.round(oursMs),
       plainMs: Math.round(plainMs),
-      oursRequests: ours.report().requests,
+      oursRequests: oursReport.requests,
     };
   } finally {
     for (const s of standIns) await s.close();
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+interface ChildStandIn {
+  readonly url: string;
+  report(): Promise<{ transactions: { distinct: number }; requests: number }>;
+  close(): Promise<void>;
+}
+
+/** The stand-in's own CLI in a child process (same Node, same tsx loader), on an ephemeral port. */
+async function startChildStandIn(dataDir: string): Promise<ChildStandIn> {
+  const child: ChildProcess = spawn(process.execPath, [...process.execArgv, 'fixtures/platform/main.ts', '--port', '0', '--data-dir', dataDir, '--enrolment-code', CODE, '--quiet'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (!child.stdout) throw new Error('stand-in: no stdout');
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise<string>((resolve, reject) => {
+    lines.on('line', (line) => {
+      const m = /listening on (\S+)/.exec(line);
+      if (m?.[1]) resolve(m[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`stand-in exited with ${String(code)}`)));
+  });
+  const origin = new URL(url).origin;
+  return {
+    url,
+    report: async () => (await (await fetch(`${origin}/__admin/report`)).json()) as { transactions: { distinct: number }; requests: number },
+    close: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
 }
 
 async function enrol(baseUrl: string, terminalId: string): Promise<string> {
