@@ -55,6 +55,8 @@ export const AppInfo = z.object({
   printerProfile: z.string(),
   /** the configured camera's device label; null = the first camera the browser offers */
   cameraLabel: z.string().nullable(),
+  /** sealed personal data of accepted transactions is destroyed this long after acceptance */
+  retentionHours: z.number().positive(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -108,6 +108,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
       idleTimeoutSec: cfg.session.idleTimeoutSec,
       printerProfile: cfg.devices.printer.profile,
       cameraLabel: cfg.camera.deviceLabel ?? null,
+      retentionHours: cfg.retention.purgeAfterHours,
     };
   };
 

@@ -53,7 +53,7 @@ export function App() {
           <CitizenApp runtime={runtime} />
         </ErrorBoundary>
       </div>
-      {devMode ? <DevPanel kiosk={runtime.kiosk} /> : null}
+      {devMode ? <DevPanel kiosk={runtime.kiosk} codes={runtime.codes} /> : null}
     </div>
   );
 }

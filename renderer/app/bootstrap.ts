@@ -4,6 +4,7 @@ import type { AppInfo } from '../../electron/api/contract';
 import { timingsFor, type FlowDeps } from '../flows/ports';
 import { connectKiosk, type KioskClient } from '../kiosk-client';
 import { enqueueTransaction, openOutboxDb, purgeAccepted } from '../outbox';
+import { createCodeStream, type CodeStream } from '../devices/code-stream';
 import { cachedServices, createSyncEngine, pullReference, sendHeartbeat } from '../sync';
 import { createCaseWaiter } from './case-waiter';
 import { createCatalogueStore, type CatalogueStore } from './catalogue';
@@ -18,6 +19,8 @@ export interface Runtime {
   readonly info: AppInfo;
   readonly flowDeps: FlowDeps;
   readonly catalogue: CatalogueStore;
+  /** every code any scanner reads, keyboard-wedge bursts included */
+  readonly codes: CodeStream;
   stop(): Promise<void>;
 }
 
@@ -55,9 +58,10 @@ export async function bootstrap(): Promise<Result<Runtime>> {
   quietly(pull)();
   const intervals = [
     setInterval(quietly(() => sendHeartbeat(db, kiosk, Date.now())), HEARTBEAT_MS),
-    setInterval(quietly(() => purgeAccepted(db, { now: Date.now() })), PURGE_MS),
+    setInterval(quietly(() => purgeAccepted(db, { now: Date.now(), olderThanMs: info.value.retentionHours * 3_600_000 })), PURGE_MS),
     setInterval(quietly(pull), REFERENCE_MS),
   ];
+  const codes = createCodeStream(kiosk, window);
   const onOnline = () => engine.kick();
   window.addEventListener('online', onOnline);
 
@@ -75,7 +79,9 @@ export async function bootstrap(): Promise<Result<Runtime>> {
     info: info.value,
     flowDeps,
     catalogue,
+    codes,
     async stop() {
+      codes.dispose();
       for (const interval of intervals) clearInterval(interval);
       window.removeEventListener('online', onOnline);
       await engine.stop();

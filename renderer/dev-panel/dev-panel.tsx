@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DevState } from '../../electron/api/contract';
+import type { CodeStream } from '../devices/code-stream';
 import type { KioskClient } from '../kiosk-client';
 
 type DevCard = { id: string; label: string; cardType: string };
@@ -11,7 +12,7 @@ type DevKiosk = Pick<KioskClient, 'dev' | 'on'>;
  * device simulators the way vxsuite's dev-dock drives its mocks (STYLE.md §6). Tests and demos
  * present cards, jam the printer and cut the network through it.
  */
-export function DevPanel({ kiosk }: { readonly kiosk: DevKiosk }) {
+export function DevPanel({ kiosk, codes }: { readonly kiosk: DevKiosk; readonly codes: Pick<CodeStream, 'onCode'> }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(true);
   const [cards, setCards] = useState<DevCard[]>([]);
@@ -19,6 +20,11 @@ export function DevPanel({ kiosk }: { readonly kiosk: DevKiosk }) {
   const [state, setState] = useState<DevState | null>(null);
   const [scanText, setScanText] = useState('');
   const [lastError, setLastError] = useState<string | null>(null);
+  const [lastCode, setLastCode] = useState<{ text: string; source: string } | null>(null);
+
+  // What the scanners read (host adapters and keyboard-wedge bursts), so a technician or a test
+  // can see a code travel the real driver: simulator → driver → host → renderer.
+  useEffect(() => codes.onCode((code) => setLastCode({ text: code.text, source: code.source })), [codes]);
 
   useEffect(() => {
     let live = true;
@@ -127,6 +133,9 @@ export function DevPanel({ kiosk }: { readonly kiosk: DevKiosk }) {
               ? '…'
               : `card=${state.cardPresent ? (state.card ?? '?') : '-'} paper=${state.printerPaper} cover=${state.printerCoverOpen ? 'open' : 'closed'} net=${state.networkUp ? 'up' : 'down'}`}
             {lastError === null ? null : <span className="dev-error"> ! {lastError}</span>}
+          </div>
+          <div className="dev-state" data-testid="dev-last-code">
+            <span>{t('dev.lastCode')}:</span> {lastCode === null ? '-' : `${lastCode.text} (${lastCode.source})`}
           </div>
         </div>
       ) : null}

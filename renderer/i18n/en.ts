@@ -164,6 +164,7 @@ export const en: Translation = {
     network: 'Platform network up',
     scan: 'Scan',
     scanText: 'QR code text',
+    lastCode: 'Last code read',
     state: 'State',
   },
 };

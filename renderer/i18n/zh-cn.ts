@@ -164,6 +164,7 @@ export const zhCN = {
     network: '平台网络连通',
     scan: '扫码',
     scanText: '二维码内容',
+    lastCode: '最近读到的码',
     state: '当前状态',
   },
 };
