@@ -82,6 +82,8 @@ describe('a citizen renews a resident ID card at a kiosk', () => {
     const detailsText = await page.locator('body').innerText();
     expect(detailsText).not.toContain(card.record.idNumber);
     expect(detailsText).not.toContain(card.record.name);
+    // No licensed WLT decoder is configured: an honest placeholder, never a picture.
+    await visible(page, 'card-photo-placeholder');
     await page.getByTestId('continue').click();
 
     // Photo from Chromium's fake camera, cropped to 358×441.

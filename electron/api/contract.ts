@@ -41,6 +41,20 @@ export const SealedBlob = z.object({
 });
 export type SealedBlob = z.infer<typeof SealedBlob>;
 
+/**
+ * The card's photo as the licensed WLT decoder turned it into a BMP, or why there is none
+ * (issue 3 item 1): the UI shows a placeholder for the latter, never a stand-in picture.
+ */
+export const CardPortrait = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('decoded'), bmp: z.instanceof(Uint8Array) }),
+  z.object({ status: z.enum(['decoder-missing', 'decoder-failed']) }),
+]);
+export type CardPortrait = z.infer<typeof CardPortrait>;
+
+/** `idReader.read`'s answer: kioskctl's record shape, plus the portrait for the screens only. */
+export const CardRead = IdCardRecord.extend({ portrait: CardPortrait });
+export type CardRead = z.infer<typeof CardRead>;
+
 export const Masked = z.object({ name: z.string(), idNumber: z.string() });
 
 export const AppInfo = z.object({
@@ -141,7 +155,7 @@ export const kioskContract = {
   },
   idReader: {
     /** waits up to timeoutMs for a card and reads it; `no-card` when none came */
-    read: method(z.object({ timeoutMs: z.number().int().min(100).max(300_000) }).strict(), IdCardRecord),
+    read: method(z.object({ timeoutMs: z.number().int().min(100).max(300_000) }).strict(), CardRead),
     /** abandons a pending read (the citizen pressed "back") */
     cancel: method(None, Void),
   },

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActorRefFrom } from 'xstate';
 import { IdleWarning } from '../components/idle-warning';
+import { PrinterProfileContext } from '../components/printer-profile-context';
 import { createCitizenSessionMachine, type SessionEvent } from '../flows/citizen-session-machine';
 import { createRenewalFlowMachine, type RenewalFlowMachine } from '../flows/renewal-flow-machine';
 import { AttractScreen } from '../screens/attract-screen';
@@ -70,7 +71,9 @@ export function CitizenApp({ runtime }: { readonly runtime: Runtime }) {
 
   return (
     <div className="citizen" onPointerDownCapture={() => send({ type: 'ACTIVITY' })}>
-      <CameraLabelContext.Provider value={runtime.info.cameraLabel}>{screen}</CameraLabelContext.Provider>
+      <CameraLabelContext.Provider value={runtime.info.cameraLabel}>
+        <PrinterProfileContext.Provider value={runtime.info.printerProfile}>{screen}</PrinterProfileContext.Provider>
+      </CameraLabelContext.Provider>
       {snapshot.matches({ session: { idle: 'warning' } }) ? (
         <IdleWarning deadline={snapshot.context.idleDeadline} onStay={() => send({ type: 'ACTIVITY' })} />
       ) : null}

@@ -1,6 +1,6 @@
 import { assign, fromPromise, setup } from 'xstate';
-import type { IdCardRecord } from '../../drivers/id-reader/types';
 import { describeError, err, type CodedError, type Result } from '../../drivers/result';
+import type { CardRead } from '../../electron/api/contract';
 import type { KioskPort } from './ports';
 
 /**
@@ -19,7 +19,7 @@ interface ReadCardContext {
   /** epoch ms when the reader gives up waiting, for the on-screen countdown */
   deadline: number;
   error: CodedError | null;
-  card: IdCardRecord | null;
+  card: CardRead | null;
 }
 
 export function createReadCardMachine(deps: ReadCardDeps) {
@@ -27,10 +27,10 @@ export function createReadCardMachine(deps: ReadCardDeps) {
     types: {
       context: {} as ReadCardContext,
       events: {} as { type: 'RETRY' },
-      output: {} as IdCardRecord,
+      output: {} as CardRead,
     },
     actors: {
-      read: fromPromise<Result<IdCardRecord>, { timeoutMs: number }>(async ({ input, signal }) => {
+      read: fromPromise<Result<CardRead>, { timeoutMs: number }>(async ({ input, signal }) => {
         // fromPromise aborts the signal when the parent leaves the step: stop the reader polling.
         signal.addEventListener('abort', () => {
           deps.idReader.cancel().catch(() => undefined);

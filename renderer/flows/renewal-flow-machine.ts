@@ -1,6 +1,7 @@
 import { assign, fromPromise, sendParent, sendTo, setup } from 'xstate';
-import type { IdCardRecord } from '../../drivers/id-reader/types';
+import type { Receipt } from '../../drivers/printer/types';
 import { describeError, type CodedError, type Result } from '../../drivers/result';
+import type { CardRead } from '../../electron/api/contract';
 import { buildRenewalReceipt } from '../receipt/renewal-receipt';
 import { localIsoDate, renewalEligibility, type RenewalEligibility } from './eligibility';
 import { maskIdNumber, maskName } from './masking';
@@ -14,7 +15,8 @@ import { submitRenewal, type CapturedPhoto, type SubmitInput } from './submit-ap
  * discards this machine's context: nothing of the citizen outlives the flow.
  */
 export interface RenewalContext {
-  card: IdCardRecord | null;
+  /** the card record plus its decoded portrait (or why there is none) for the details screen */
+  card: CardRead | null;
   eligibility: RenewalEligibility | null;
   photo: CapturedPhoto | null;
   /** ULID made at the first confirm and kept across retries, so a retry can never make a second application */
@@ -23,6 +25,8 @@ export interface RenewalContext {
   caseNumber: string | null;
   printError: CodedError | null;
   printWarnings: readonly string[];
+  /** the receipt sent to the printer (masked data only), shown on screen when printing failed */
+  receipt: Receipt | null;
 }
 
 export type RenewalEvent =
@@ -47,6 +51,7 @@ const initialContext = (): RenewalContext => ({
   caseNumber: null,
   printError: null,
   printWarnings: [],
+  receipt: null,
 });
 
 export function createRenewalFlowMachine(deps: FlowDeps) {
@@ -61,17 +66,9 @@ export function createRenewalFlowMachine(deps: FlowDeps) {
       readCard: createReadCardMachine({ idReader: deps.kiosk.idReader, timeoutMs: timings.cardReadMs, now: deps.now }),
       submit: fromPromise<Result<void>, SubmitInput>(({ input }) => submitRenewal(deps, input)),
       waitForCase: fromPromise<string | null, { id: string; timeoutMs: number }>(({ input }) => deps.sync.waitForCase(input.id, input.timeoutMs)),
-      print: fromPromise<Result<{ warnings: string[] }>, { context: RenewalContext }>(async ({ input }) => {
-        const { card, reference, caseNumber } = input.context;
-        if (card === null || reference === null) throw new Error('printing without an application');
-        const receipt = buildRenewalReceipt({
-          maskedName: maskName(card.name),
-          maskedIdNumber: maskIdNumber(card.idNumber),
-          reference,
-          caseNumber,
-          at: deps.now(),
-        });
-        return deps.kiosk.printer.print({ receipt });
+      print: fromPromise<Result<{ warnings: string[] }>, { receipt: Receipt | null }>(async ({ input }) => {
+        if (input.receipt === null) throw new Error('printing without an application');
+        return deps.kiosk.printer.print({ receipt: input.receipt });
       }),
     },
     delays: {
@@ -155,9 +152,17 @@ export function createRenewalFlowMachine(deps: FlowDeps) {
         },
       },
       printing: {
+        // built once and kept: the done screen shows this very receipt if the printer refuses it
+        entry: assign({
+          receipt: ({ context }) => {
+            const { card, reference, caseNumber } = context;
+            if (card === null || reference === null) return null;
+            return buildRenewalReceipt({ maskedName: maskName(card.name), maskedIdNumber: maskIdNumber(card.idNumber), reference, caseNumber, at: deps.now() });
+          },
+        }),
         invoke: {
           src: 'print',
-          input: ({ context }) => ({ context }),
+          input: ({ context }) => ({ receipt: context.receipt }),
           onDone: {
             target: 'done',
             actions: assign({

@@ -75,6 +75,11 @@ export const en: Translation = {
       'not-resident-card': 'Renewal on expiry is only for resident ID cards.',
     },
     takeCard: 'Please take your ID card back.',
+    portrait: {
+      alt: 'Photo on your ID card',
+      'decoder-missing': 'The card photo needs the licensed decoder and is not shown',
+      'decoder-failed': 'The card photo could not be decoded and is not shown',
+    },
   },
   photo: {
     title: 'Take your ID photo',
@@ -137,6 +142,10 @@ export const en: Translation = {
       'cover-open': 'The printer cover is open; no receipt was printed.',
       other: 'The printer has a fault; no receipt was printed.',
       safe: 'Your application is safely saved and not affected. Please note the reference number above.',
+    },
+    preview: {
+      title: 'Your receipt, on screen',
+      hint: 'You may photograph this receipt with your phone.',
     },
   },
   idle: {

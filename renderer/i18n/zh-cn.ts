@@ -74,6 +74,11 @@ export const zhCN = {
       'not-resident-card': '有效期满换领仅适用于居民身份证。',
     },
     takeCard: '请取回您的身份证。',
+    portrait: {
+      alt: '证件上的照片',
+      'decoder-missing': '证件照片需专用解码组件，暂不显示',
+      'decoder-failed': '证件照片解码失败，暂不显示',
+    },
   },
   photo: {
     title: '拍摄证件照片',
@@ -137,6 +142,10 @@ export const zhCN = {
       'cover-open': '打印机盖未关闭，未能打印回执。',
       other: '打印机故障，未能打印回执。',
       safe: '您的申请已安全保存，不受影响。请记下上方的受理编号。',
+    },
+    preview: {
+      title: '屏幕回执',
+      hint: '您可以用手机拍下这张回执。',
     },
   },
   idle: {

@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { IdCardRecord } from '../../drivers/id-reader/types';
+import type { CardRead } from '../../electron/api/contract';
+import { CardPortrait } from '../components/card-portrait';
 import { ScreenFrame } from '../components/screen-frame';
 import type { RenewalEligibility } from '../flows/eligibility';
 import { maskIdNumber, maskName } from '../flows/masking';
 import type { NavProps } from './nav-props';
 
 interface Props extends NavProps {
-  readonly card: IdCardRecord;
+  readonly card: CardRead;
   readonly eligibility: RenewalEligibility;
   readonly onContinue: () => void;
 }
@@ -30,20 +31,23 @@ export function DetailsScreen({ card, eligibility, onContinue, onHome, onBack, o
         ) : null
       }
     >
-      <dl className="facts">
-        <dt>{t('details.name')}</dt>
-        <dd data-testid="masked-name">{maskName(card.name)}</dd>
-        <dt>{t('details.idNumber')}</dt>
-        <dd data-testid="masked-id" className="mono">
-          {maskIdNumber(card.idNumber)}
-        </dd>
-        <dt>{t('details.cardType')}</dt>
-        <dd>{t(`details.cardTypes.${card.cardType}`)}</dd>
-        <dt>{t('details.validity')}</dt>
-        <dd className="mono">
-          {card.validFrom} – {validTo}
-        </dd>
-      </dl>
+      <div className="details-layout">
+        <CardPortrait portrait={card.portrait} />
+        <dl className="facts">
+          <dt>{t('details.name')}</dt>
+          <dd data-testid="masked-name">{maskName(card.name)}</dd>
+          <dt>{t('details.idNumber')}</dt>
+          <dd data-testid="masked-id" className="mono">
+            {maskIdNumber(card.idNumber)}
+          </dd>
+          <dt>{t('details.cardType')}</dt>
+          <dd>{t(`details.cardTypes.${card.cardType}`)}</dd>
+          <dt>{t('details.validity')}</dt>
+          <dd className="mono">
+            {card.validFrom} – {validTo}
+          </dd>
+        </dl>
+      </div>
       {eligibility.eligible ? (
         <p className="notice notice-ok" data-testid="eligible">
           {t(eligibility.expired ? 'details.expired' : 'details.eligible')}

@@ -1,12 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Receipt } from '../../drivers/printer/types';
 import type { CodedError } from '../../drivers/result';
+import { ReceiptPreview } from '../components/receipt-preview';
 import { useCountdown } from '../components/use-countdown';
 
 interface Props {
   readonly reference: string;
   readonly caseNumber: string | null;
   readonly printError: CodedError | null;
+  /** the receipt the printer was given; shown on screen when it could not print it */
+  readonly receipt: Receipt | null;
   readonly returnAfterMs: number;
   readonly onFinish: () => void;
   readonly onToggleLanguage: () => void;
@@ -16,7 +20,7 @@ function printErrorKey(code: string): string {
   return code === 'paper-out' || code === 'cover-open' ? `done.printErrors.${code}` : 'done.printErrors.other';
 }
 
-export function DoneScreen({ reference, caseNumber, printError, returnAfterMs, onFinish, onToggleLanguage }: Props) {
+export function DoneScreen({ reference, caseNumber, printError, receipt, returnAfterMs, onFinish, onToggleLanguage }: Props) {
   const { t } = useTranslation();
   // display only: the flow machine owns the real timer that returns to the attract screen
   const [deadline] = useState(() => Date.now() + returnAfterMs);
@@ -63,6 +67,7 @@ export function DoneScreen({ reference, caseNumber, printError, returnAfterMs, o
             <p>{t('done.printErrors.safe')}</p>
           </div>
         )}
+        {printError !== null && receipt !== null ? <ReceiptPreview receipt={receipt} /> : null}
         <p className="auto-return">{t('done.autoReturn', { seconds })}</p>
       </div>
       <footer className="screen-actions">

@@ -58,6 +58,7 @@ export function RenewalView({ flow, feeCny, doneReturnMs, onHome, onToggleLangua
         reference={context.reference}
         caseNumber={context.caseNumber}
         printError={context.printError}
+        receipt={context.receipt}
         returnAfterMs={doneReturnMs}
         onFinish={() => flow.send({ type: 'FINISH' })}
         onToggleLanguage={onToggleLanguage}

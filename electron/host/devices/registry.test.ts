@@ -74,7 +74,7 @@ describe('host device registry', () => {
     const devState = nextHubEvent(hub, 'dev.state');
     expect(await dev.presentCard({ card: card.id }, ctx)).toEqual({ ok: true, value: null });
     expect(await devState).toMatchObject({ cardPresent: true, card: card.id });
-    expect(await handlers.idReader.read({ timeoutMs: 10_000 }, ctx)).toEqual({ ok: true, value: card.record });
+    expect(await handlers.idReader.read({ timeoutMs: 10_000 }, ctx)).toEqual({ ok: true, value: { ...card.record, portrait: { status: 'decoder-missing' } } });
 
     const scanned = nextHubEvent(hub, 'scanner.code');
     expect(await dev.scanCode({ text: 'https://example.invalid/pre?id=42' }, ctx)).toEqual({ ok: true, value: null });

@@ -1,4 +1,5 @@
 import { createDocumentReaderFromConfig } from '../../../drivers/document-reader';
+import { createPhotoDecoder, type PhotoDecoder } from '../../../drivers/id-reader/photo-decoder';
 import type { IdCardReader } from '../../../drivers/id-reader/types';
 import { createConfiguredPrinter } from '../../../drivers/printer/config';
 import type { ReceiptPrinter } from '../../../drivers/printer/types';
@@ -15,7 +16,8 @@ import type { DeviceSet, OtherDevice } from './device-set';
 import { openConfiguredIdReader } from './id-reader';
 
 export interface OpenedDevices {
-  readonly set: DeviceSet;
+  /** the devices, and the licensed WLT decoder the id-reader configuration names (if any) */
+  readonly set: DeviceSet & { readonly photoDecoder: PhotoDecoder };
   /** handles on the simulators behind `simulated` adapters, for the dev panel */
   readonly simulators: Pick<DevControls, 'card' | 'printer' | 'scan'>;
 }
@@ -101,6 +103,7 @@ export function openDevices(config: KioskConfig['devices']): OpenedDevices {
       idReader: { adapter: config.idReader.adapter, device: idReader },
       printer: { adapter: config.printer.adapter, device: printer },
       others,
+      photoDecoder: createPhotoDecoder(config.idReader.photoDecoder),
     },
     simulators: { card, printer: printerControl, scan },
   };

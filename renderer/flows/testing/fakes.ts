@@ -1,4 +1,4 @@
-import type { SealedAttachment, SealedTransaction } from '../../../electron/api/contract';
+import type { CardRead, SealedAttachment, SealedTransaction } from '../../../electron/api/contract';
 import type { IdCardRecord } from '../../../drivers/id-reader/types';
 import { err, ok, type Result } from '../../../drivers/result';
 import type { FlowDeps, FlowTimings, KioskPort, OutboxPort, SyncPort } from '../ports';
@@ -43,7 +43,8 @@ export interface FakeOptions {
 
 export function fakeDeps(options: FakeOptions = {}) {
   const calls: string[] = [];
-  const reads = [...(options.reads ?? [ok(CARD)])];
+  // the host's answer adds the portrait; these tests run without a licensed decoder
+  const reads = [...(options.reads ?? [ok(CARD)])].map((r): Result<CardRead> => (r.ok ? ok({ ...r.value, portrait: { status: 'decoder-missing' } }) : r));
   const enqueueResults = [...(options.enqueue ?? [])];
   const cases = [...(options.cases ?? [])];
   const printed: unknown[] = [];
