@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startBrowserMode } from '../electron/browser-mode';
 import { type HostServices, startHostServices } from '../electron/host/start';
 
@@ -89,4 +90,35 @@ export function jpegSize(bytes: Uint8Array): { width: number; height: number } |
     i += 2 + length;
   }
   return undefined;
+}
+
+/** Calls a host method directly (what the dev panel's buttons do); a coded error fails the test. */
+export async function callHost<T>(kiosk: KioskUnderTest, method: string, input: unknown = {}): Promise<T> {
+  const result = await kiosk.host.dispatch(method, input, { transport: 'direct' });
+  if (!result.ok) throw new Error(`${method}: ${result.error.code}`);
+  return result.value as T;
+}
+
+/** One kiosk in browser mode and one Chromium for the tests of a file, closed after them. */
+export function useKioskAndChromium(): { readonly kiosk: KioskUnderTest; readonly browser: Browser } {
+  let kiosk: KioskUnderTest | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    kiosk = await startKiosk();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await kiosk?.close();
+  });
+  return {
+    get kiosk() {
+      if (!kiosk) throw new Error('the kiosk is not started yet');
+      return kiosk;
+    },
+    get browser() {
+      if (!browser) throw new Error('Chromium is not started yet');
+      return browser;
+    },
+  };
 }

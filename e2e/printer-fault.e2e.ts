@@ -1,33 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DevState, PrintedReceipt } from '../electron/api/contract';
 import { presentCard, startRenewal, takePhotoAndConfirm, visible } from './citizen';
-import { type KioskUnderTest, launchChromium, openKioskPage, pageProblems, startKiosk } from './harness';
+import { callHost, openKioskPage, pageProblems, useKioskAndChromium } from './harness';
 
 const CARD_ID = 'resident-renewal-due';
 
-let kiosk: KioskUnderTest;
-let browser: Browser;
+const env = useKioskAndChromium();
+const dev = <T>(method: string, input: unknown = {}) => callHost<T>(env.kiosk, method, input);
 
-beforeAll(async () => {
-  kiosk = await startKiosk();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.close();
-});
-
-async function dev<T>(method: string, input: unknown = {}): Promise<T> {
-  const result = await kiosk.host.dispatch(method, input, { transport: 'direct' });
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}`);
-  return result.value as T;
-}
 
 describe('the printer is out of paper', () => {
   it('saves the application, prints nothing, and shows the receipt on screen instead', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
+    const page = await openKioskPage(env.browser, env.kiosk.url);
     await visible(page, 'screen-attract');
 
     // The technician's dev panel runs the printer simulator out of paper.

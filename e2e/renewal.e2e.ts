@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { PrintedReceipt } from '../electron/api/contract';
 import { findFixtureCard } from '../fixtures/cards';
 import { presentCard, visible } from './citizen';
-import { jpegSize, type KioskUnderTest, launchChromium, openKioskPage, pageProblems, startKiosk } from './harness';
+import { callHost, jpegSize, openKioskPage, pageProblems, useKioskAndChromium } from './harness';
 
 const CARD_ID = 'resident-renewal-due';
 
@@ -20,27 +20,12 @@ async function heapSnapshotText(page: Page): Promise<string> {
   return chunks.join('');
 }
 
-let kiosk: KioskUnderTest;
-let browser: Browser;
+const env = useKioskAndChromium();
+const dev = <T>(method: string, input: unknown = {}) => callHost<T>(env.kiosk, method, input);
 
-beforeAll(async () => {
-  kiosk = await startKiosk();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.close();
-});
-
-async function dev<T>(method: string, input: unknown = {}): Promise<T> {
-  const result = await kiosk.host.dispatch(method, input, { transport: 'direct' });
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}`);
-  return result.value as T;
-}
 
 async function standIn<T>(path: string): Promise<T> {
-  const origin = new URL(kiosk.host.platformBaseUrl).origin;
+  const origin = new URL(env.kiosk.host.platformBaseUrl).origin;
   const response = await fetch(`${origin}${path}`);
   expect(response.status).toBe(200);
   return (await response.json()) as T;
@@ -50,7 +35,7 @@ describe('a citizen renews a resident ID card at a kiosk', () => {
   it('goes from the attract screen to a case at the platform and back, leaving nothing behind', async () => {
     const card = findFixtureCard(CARD_ID);
     if (!card) throw new Error(`fixture card ${CARD_ID} missing`);
-    const page = await openKioskPage(browser, kiosk.url);
+    const page = await openKioskPage(env.browser, env.kiosk.url);
 
     // Attract screen: Chinese first, English on request, and back.
     await visible(page, 'screen-attract');
@@ -116,7 +101,7 @@ describe('a citizen renews a resident ID card at a kiosk', () => {
     expect(cases.cases).toHaveLength(1);
     expect(cases.cases[0]).toMatchObject({ caseNumber, service: 'id.renewal' });
     expect(cases.cases[0]?.attachments).toHaveLength(1);
-    const origin = new URL(kiosk.host.platformBaseUrl).origin;
+    const origin = new URL(env.kiosk.host.platformBaseUrl).origin;
     const photo = new Uint8Array(await (await fetch(`${origin}/__admin/attachments/${cases.cases[0]?.attachments[0]}`)).arrayBuffer());
     expect(jpegSize(photo)).toEqual({ width: 358, height: 441 });
 

@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { visible } from './citizen';
-import { type KioskUnderTest, launchChromium, openKioskPage, startKiosk } from './harness';
+import { openKioskPage, useKioskAndChromium } from './harness';
 
-let kiosk: KioskUnderTest;
-let browser: Browser;
-
-beforeAll(async () => {
-  kiosk = await startKiosk();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await kiosk?.close();
-});
+const env = useKioskAndChromium();
 
 describe('code scanners reach the page', () => {
   it('carries a code from the scanner simulator through the real driver and host, and reads a keyboard-wedge burst', async () => {
-    const page = await openKioskPage(browser, kiosk.url);
+    const page = await openKioskPage(env.browser, env.kiosk.url);
     await visible(page, 'dev-panel');
 
     // Host adapter: simulator → line-scanner driver → host event → renderer.
