@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrintedReceipt } from '../electron/api/contract';
 import { findFixtureCard } from '../fixtures/cards';
 import { presentCard, removeCard, startRenewal, takePhotoAndConfirm, visible } from './citizen';
-import { CHROMIUM, type KioskUnderTest, startKiosk } from './harness';
+import { callHost, CHROMIUM, type KioskUnderTest, startKiosk } from './harness';
 
 const CARD_ID = 'resident-renewal-due';
 let kiosk: KioskUnderTest;
@@ -33,11 +33,7 @@ afterAll(async () => {
   rmSync(profileDir, { recursive: true, force: true });
 });
 
-async function dev<T>(method: string, input: unknown = {}): Promise<T> {
-  const result = await kiosk.host.dispatch(method, input, { transport: 'direct' });
-  if (!result.ok) throw new Error(`${method}: ${result.error.code}`);
-  return result.value as T;
-}
+const dev = <T>(method: string, input: unknown = {}) => callHost<T>(kiosk, method, input);
 
 async function standInCases(): Promise<{ caseNumber: string; attachments: string[] }[]> {
   const origin = new URL(kiosk.host.platformBaseUrl).origin;
