@@ -1,6 +1,6 @@
 /**
  * What the load-test page (renderer/loadtest.html) offers to the script that drives it through
- * `page.evaluate` (scripts/loadtest.ts, bench/outbox.ts). Counts and codes only: the page never
+ * `page.evaluate` (scripts/loadtest.ts, bench/outbox.ts, bench/sync.ts). Counts and codes only: the page never
  * reports a name or an ID number, synthetic as they are.
  */
 export const LOADTEST_GLOBAL = 'kioskLoadTest';
@@ -61,12 +61,34 @@ export interface OutboxBenchSamples {
   readonly bytesPerWrite: number;
 }
 
+export interface SyncBenchOptions {
+  readonly transactions: number;
+  /** names this run's outbox database */
+  readonly runTag: string;
+}
+
+/** bench/sync's measured part: the engine's drains of the prepared outbox. */
+export interface SyncBenchDrain {
+  /** from the first drain's start to the last outcome written */
+  readonly ms: number;
+  readonly drains: number;
+  readonly requests: number;
+  readonly accepted: number;
+  readonly duplicates: number;
+  /** left queued at the end (0 when the drain completed) */
+  readonly pending: number;
+}
+
 export interface LoadTestApi {
   start(options: LoadTestOptions): { ok: true } | { ok: false; error: string };
   status(): Promise<LoadTestStatus>;
   /** stops the sync engine (waits for a request in flight) */
   stop(): Promise<void>;
   benchOutbox(options: OutboxBenchOptions): Promise<OutboxBenchSamples>;
+  /** bench/sync setup: seal and enqueue, no photos, no engine running */
+  prepareSyncBench(options: SyncBenchOptions): Promise<{ enqueued: number }>;
+  /** bench/sync measured part: drain what prepareSyncBench queued */
+  drainSyncBench(options: SyncBenchOptions): Promise<SyncBenchDrain>;
 }
 
 declare global {

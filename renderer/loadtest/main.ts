@@ -3,9 +3,10 @@ import type { LoadTestApi, LoadTestStatus } from './api';
 import { LOADTEST_GLOBAL } from './api';
 import { benchOutbox } from './outbox-bench';
 import { createLoadTestRun } from './run';
+import { createSyncBench } from './sync-bench';
 
 /**
- * Entry of renderer/loadtest.html (scripts/loadtest.ts, bench/outbox.ts). It writes synthetic
+ * Entry of renderer/loadtest.html (scripts/loadtest.ts, bench/outbox.ts, bench/sync.ts). It writes synthetic
  * transactions into the outbox and sends them to whatever platform the host is enrolled with,
  * so it refuses to do anything unless the host says it runs in development mode.
  */
@@ -23,11 +24,14 @@ async function main(): Promise<void> {
     return;
   }
   const run = createLoadTestRun(kiosk);
+  const syncBench = createSyncBench(kiosk);
   window[LOADTEST_GLOBAL] = {
     start: (options) => run.start(options),
     status: () => run.status(),
     stop: () => run.stop(),
     benchOutbox: (options) => benchOutbox(kiosk, options),
+    prepareSyncBench: (options) => syncBench.prepare(options),
+    drainSyncBench: (options) => syncBench.drain(options),
   };
   show('ready');
   // a visible summary for someone watching a headed run; counts only
@@ -52,6 +56,8 @@ function refusedApi(reason: string): LoadTestApi {
     status: async () => status,
     stop: async () => undefined,
     benchOutbox: () => Promise.reject(new Error(reason)),
+    prepareSyncBench: () => Promise.reject(new Error(reason)),
+    drainSyncBench: () => Promise.reject(new Error(reason)),
   };
 }
 

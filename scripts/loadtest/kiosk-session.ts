@@ -32,6 +32,8 @@ export interface KioskSessionOptions {
 export interface KioskSession {
   readonly terminalId: string;
   readonly host: HostServices;
+  /** the host's data directory (its development keystore is there: benchmarks read the journal) */
+  readonly hostDataDir: string;
   readonly page: Page;
   close(): Promise<void>;
 }
@@ -84,7 +86,7 @@ export async function startKioskSession(options: KioskSessionOptions): Promise<K
     page.on('pageerror', (e) => options.log(`page error: ${e.name}`));
     await page.goto(new URL('loadtest.html', mode.url).href);
     await page.waitForFunction((name) => name in window, LOADTEST_GLOBAL, { timeout: 30_000 });
-    return { terminalId, host, page, close };
+    return { terminalId, host, hostDataDir: join(dataDir, 'host'), page, close };
   } catch (e) {
     await close();
     throw e;
