@@ -5,7 +5,7 @@ import { backoffDelay } from './backoff';
 import { classifyFailure } from './classify';
 import { MAX_BAD_REQUESTS, MAX_RETRY_ROUNDS } from './context';
 import type { DrainContext, StepResult } from './context';
-import { applyResults, deadLetter, isQueued, markPending, markSending } from './store';
+import { applyResults, deadLetter, isQueued, markPending, markSending, readTransactions } from './store';
 import type { AppliedResults } from './store';
 import { retryAfter, uploadAttachmentsFor } from './uploads';
 
@@ -178,7 +178,7 @@ function isSendable(t: TransactionRecord | undefined): t is Sendable {
 }
 
 async function loadSendable(ctx: DrainContext, chunk: readonly OutboxEntry[]): Promise<Sendable[]> {
-  const records = await ctx.db.transactions.bulkGet(chunk.map((e) => e.id));
+  const records = await readTransactions(ctx.db, chunk.map((e) => e.id));
   const sendable: Sendable[] = [];
   const leftovers: string[] = [];
   const unsealed: string[] = [];

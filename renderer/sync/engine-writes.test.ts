@@ -76,6 +76,10 @@ describe('sync engine: IndexedDB writes per batch', () => {
     const small = (await drainBatches(4, 4)).filter((t) => t.stores.includes('deadLetters'))[0];
     const large = (await drainBatches(40, 40)).filter((t) => t.stores.includes('deadLetters'))[0];
     expect(small?.mutates.length).toBeGreaterThan(0);
-    expect(large?.mutates).toEqual(small?.mutates);
+    // the same number of write requests; the outbox deletion is one range delete when the final
+    // items are a run of ids (the small batch: its `retry` item is the last) and one bulk delete
+    // by keys otherwise, one request either way
+    expect(large?.mutates.length).toBe(small?.mutates.length);
+    expect(large?.mutates.map((m) => (m === 'deleteRange' ? 'delete' : m))).toEqual(small?.mutates.map((m) => (m === 'deleteRange' ? 'delete' : m)));
   });
 });

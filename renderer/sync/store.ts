@@ -13,6 +13,51 @@ export function isQueued(t: TransactionRecord | undefined): t is TransactionReco
   return t !== undefined && QUEUED_STATES.includes(t.state);
 }
 
+/**
+ * Transaction records by id, in the order asked, undefined where there is none; what bulkGet
+ * answers, in fewer IndexedDB requests. bulkGet makes one request per key, and in Chromium
+ * every request is a round trip to the browser process; the ids of a batch are ULIDs made one
+ * after the other, so one bounded range read on the primary key usually holds them all. Ids the
+ * range did not return (it was cut at its limit, or they do not exist) are read by key.
+ */
+export async function readTransactions(db: KioskOutboxDb, ids: readonly string[]): Promise<(TransactionRecord | undefined)[]> {
+  if (ids.length < 2) return db.transactions.bulkGet([...ids]);
+  let lo = ids[0] ?? '';
+  let hi = lo;
+  for (const id of ids) {
+    if (id < lo) lo = id;
+    if (id > hi) hi = id;
+  }
+  const byId = new Map<string, TransactionRecord>();
+  for (const t of await db.transactions.where('id').between(lo, hi, true, true).limit(2 * ids.length).toArray()) byId.set(t.id, t);
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length > 0) {
+    for (const t of await db.transactions.bulkGet(missing)) if (t) byId.set(t.id, t);
+  }
+  return ids.map((id) => byId.get(id));
+}
+
+/**
+ * Deletes these outbox entries; what bulkDelete does, in fewer requests (bulkDelete makes one
+ * per key). When the keys stored between the lowest and the highest id are exactly these ids,
+ * as for a batch answered in full, one key read and one range delete do it; otherwise by key.
+ */
+export async function deleteEntries(db: KioskOutboxDb, ids: readonly string[]): Promise<void> {
+  const wanted = new Set(ids);
+  const sorted = [...wanted].sort();
+  const lo = sorted[0];
+  const hi = sorted.at(-1);
+  if (lo !== undefined && hi !== undefined && sorted.length > 1) {
+    const range = db.outbox.where('id').between(lo, hi, true, true);
+    const stored = await range.clone().limit(sorted.length + 1).primaryKeys();
+    if (stored.length === sorted.length && stored.every((k) => wanted.has(k))) {
+      await range.delete();
+      return;
+    }
+  }
+  await db.outbox.bulkDelete([...wanted]);
+}
+
 /** After a reload mid-drain nobody is sending: whatever was in flight is pending again. */
 export async function resetSending(db: KioskOutboxDb): Promise<number> {
   return db.transactions.where('state').equals('sending').modify({ state: 'pending' });
@@ -94,7 +139,7 @@ export async function applyResults(
 ): Promise<AppliedResults> {
   const applied: AppliedResults = { accepted: [], dead: [], retry: [] };
   await db.transaction('rw', [db.transactions, db.outbox, db.deadLetters, db.attachments], async () => {
-    const all = await db.transactions.bulkGet([...results.map((r) => r.id), ...sending]);
+    const all = await readTransactions(db, [...results.map((r) => r.id), ...sending]);
     const records = all.slice(0, results.length);
     const updated: TransactionRecord[] = all.slice(results.length).filter(isQueued).map((t) => ({ ...t, state: 'sending' as const, attempts: t.attempts + 1 }));
     const final: string[] = [];
@@ -138,7 +183,7 @@ export async function applyResults(
       }
     }
     if (updated.length > 0) await db.transactions.bulkPut(updated);
-    if (final.length > 0) await db.outbox.bulkDelete(final);
+    if (final.length > 0) await deleteEntries(db, final);
     if (letters.length > 0) await db.deadLetters.bulkPut(letters);
     if (deferred.length > 0) await db.outbox.bulkUpdate(deferred);
     if (missingShas.size > 0) await db.attachments.where('sha256').anyOf([...missingShas]).modify({ uploaded: false });

@@ -104,6 +104,21 @@ describe('requests', () => {
     expect(codeOf(await client().sendBatch([ITEM]))).toBe('invalid-response');
   });
 
+  it('posts canonical JSON strings as they are, and checks the results against their ids in order', async () => {
+    // key order and spacing that JSON.stringify of a parsed object would not keep: sent byte for byte
+    const items = [
+      { id: ITEM.id, json: canonicalJson(ITEM) },
+      { id: ITEM2.id, json: `${canonicalJson(ITEM2)} ` },
+    ];
+    server.reply(json(200, { results: [{ id: ITEM.id, status: 'accepted', caseNumber: 'C1', receivedAt: SERVER_TIME }, { id: ITEM2.id, status: 'duplicate', caseNumber: 'C2', receivedAt: SERVER_TIME }] }));
+    const r = await client().sendBatchJson(items);
+    expect(r.ok && r.value.map((x) => x.status)).toEqual(['accepted', 'duplicate']);
+    expect(server.received[0]?.body.toString()).toBe(`{"items":[${canonicalJson(ITEM)},${canonicalJson(ITEM2)} ]}`);
+    server.reply(json(200, { results: [{ id: ITEM2.id, status: 'accepted', caseNumber: 'C2', receivedAt: SERVER_TIME }, { id: ITEM.id, status: 'accepted', caseNumber: 'C1', receivedAt: SERVER_TIME }] }));
+    expect(codeOf(await client().sendBatchJson(items))).toBe('invalid-response');
+    await expect(client().sendBatchJson([])).rejects.toThrow(RangeError);
+  });
+
   it('HEADs and PUTs attachments as raw bytes', async () => {
     const bytes = Buffer.from([0xff, 0xd8, 1, 2, 3]);
     const sha = createHash('sha256').update(bytes).digest('hex');

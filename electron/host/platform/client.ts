@@ -32,6 +32,12 @@ export interface PlatformClient {
   putAttachment(sha256: string, bytes: Uint8Array, contentType: 'image/jpeg' | 'image/png'): Promise<PlatformResult<{ stored: 'created' | 'existing' }>>;
   /** one result per item, in order, ids checked; items are sent in their canonical (sealed) form */
   sendBatch(items: readonly TransactionItem[]): Promise<PlatformResult<BatchItemResult[]>>;
+  /**
+   * sendBatch from items already in canonical JSON (what the vault unseals): the strings are
+   * joined into the body as they are, never parsed or rendered again. Each `json` must be the
+   * canonical form of the item with that `id`; results are checked the same way.
+   */
+  sendBatchJson(items: readonly CanonicalItem[]): Promise<PlatformResult<BatchItemResult[]>>;
   reference(cursor?: string): Promise<PlatformResult<ReferencePage>>;
   caseStatus(caseNumber: string): Promise<PlatformResult<CaseStatus>>;
   caseLookup(idNumber: string): Promise<PlatformResult<CaseStatus[]>>;
@@ -43,6 +49,12 @@ export interface PlatformClient {
 }
 
 export type PlatformResult<T> = Result<T, PlatformError>;
+
+/** A transaction item as the exact bytes it was sealed as (canonical JSON), with its id. */
+export interface CanonicalItem {
+  readonly id: string;
+  readonly json: string;
+}
 
 export interface EnrolRequest {
   readonly enrolmentCode: string;
@@ -145,6 +157,20 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
 
   const segment = encodeURIComponent;
 
+  /** The canonical JSON strings are joined into the body as they are (sendBatchJson in the interface). */
+  async function sendBatchJson(items: readonly CanonicalItem[]): Promise<PlatformResult<BatchItemResult[]>> {
+    if (items.length < 1 || items.length > MAX_BATCH_ITEMS) throw new RangeError(`a batch holds 1 to ${MAX_BATCH_ITEMS} items, got ${items.length}`);
+    const json = `{"items":[${items.map((item) => item.json).join(',')}]}`;
+    const r = await call('POST', '/transactions/batch', 'required', [200], { json });
+    if (!r.ok) return r;
+    const parsed = parse(BatchResponse, r.value, 'POST /transactions/batch');
+    if (!parsed.ok) return parsed;
+    const { results } = parsed.value;
+    const inOrder = results.length === items.length && results.every((result, i) => result.id === items[i]?.id);
+    if (!inOrder) return platformError('invalid-response', `POST /transactions/batch answered ${results.length} results for ${items.length} items, or out of order; ${MAY_HAVE_BEEN_APPLIED}`);
+    return ok(results);
+  }
+
   return {
     async enrol(body) {
       const json = JSON.stringify({ enrolmentCode: body.enrolmentCode, terminalId: body.terminalId, site: { code: body.site.code, name: body.site.name }, appVersion: body.appVersion });
@@ -181,19 +207,12 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       return r.ok ? ok({ stored: r.value.status === 201 ? 'created' : 'existing' }) : r;
     },
 
-    async sendBatch(items) {
-      if (items.length < 1 || items.length > MAX_BATCH_ITEMS) throw new RangeError(`a batch holds 1 to ${MAX_BATCH_ITEMS} items, got ${items.length}`);
+    sendBatch(items) {
       // Built from the canonical form of each item: the bytes the vault sealed, never re-rendered.
-      const json = `{"items":[${items.map((item) => canonicalJson(item)).join(',')}]}`;
-      const r = await call('POST', '/transactions/batch', 'required', [200], { json });
-      if (!r.ok) return r;
-      const parsed = parse(BatchResponse, r.value, 'POST /transactions/batch');
-      if (!parsed.ok) return parsed;
-      const { results } = parsed.value;
-      const inOrder = results.length === items.length && results.every((result, i) => result.id === items[i]?.id);
-      if (!inOrder) return platformError('invalid-response', `POST /transactions/batch answered ${results.length} results for ${items.length} items, or out of order; ${MAY_HAVE_BEEN_APPLIED}`);
-      return ok(results);
+      return sendBatchJson(items.map((item) => ({ id: item.id, json: canonicalJson(item) })));
     },
+
+    sendBatchJson,
 
     async reference(cursor) {
       const query = cursor === undefined ? '' : `?cursor=${encodeURIComponent(cursor)}`;

@@ -1,9 +1,8 @@
 import { err, ok } from '../../../drivers/result';
 import type { KioskContract } from '../../api/contract';
 import type { HandlersOf } from '../../api/define';
-import type { TransactionItem } from '../../api/platform-schemas';
 import type { Vault } from '../vault/vault';
-import type { PlatformClient } from './client';
+import type { CanonicalItem, PlatformClient } from './client';
 import type { EnrolmentStore } from './enrolment-store';
 import type { NetworkGate } from './network-gate';
 import { verifyPreApplication } from './pre-application';
@@ -92,14 +91,15 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
       },
 
       async sendBatch(input) {
-        const items: TransactionItem[] = [];
+        const items: CanonicalItem[] = [];
         for (const { id, sealed } of input.items) {
-          // The item exactly as sealed when the citizen confirmed: never rebuilt, never re-stamped.
-          const opened = vault.unsealTransaction(id, sealed);
+          // The item exactly as sealed when the citizen confirmed: the unsealed canonical JSON is
+          // what goes on the wire, never parsed into an object and rendered again.
+          const opened = vault.unsealTransactionJson(id, sealed);
           if (!opened.ok) return err(opened.error.code, `transaction ${id}: ${opened.error.message}`);
-          items.push(opened.value);
+          items.push({ id, json: opened.value.json });
         }
-        const r = await client.sendBatch(items);
+        const r = await client.sendBatchJson(items);
         if (!r.ok) return r;
         const accepted: string[] = [];
         for (const result of r.value) {
