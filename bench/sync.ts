@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { MAX_BATCH_SIZE } from '../renderer/sync/engine';
 import { bounded, startKioskSession } from '../scripts/loadtest/kiosk-session';
 import { journalBatchBodies } from './lib/journal-bodies';
+import { cpuSince, cpuSnapshot } from './lib/process-cpu';
 import { BENCH_CODE, startChildStandIn, timePlainBatches } from './lib/plain-client';
 import type { ChildStandIn } from './lib/plain-client';
 import { isMain, round, runStandalone, stderrLog } from './lib/result';
@@ -50,6 +51,7 @@ export async function run(options: BenchOptions = {}): Promise<BenchResult> {
       if (items !== n) throw new Error(`the host's journal holds ${items} of ${n}`);
 
       log('sync: draining with the sync engine in Chromium…');
+      const cpuBefore = cpuSnapshot();
       const drained = await bounded(
         session.page.evaluate((o) => {
           const api = window.kioskLoadTest;
@@ -58,12 +60,15 @@ export async function run(options: BenchOptions = {}): Promise<BenchResult> {
         }, { transactions: n, runTag }),
         15 * 60_000,
       );
+      const oursCpuMs = cpuSince(cpuBefore);
       if (drained.accepted !== n || drained.pending !== 0) throw new Error(`the engine had ${drained.accepted} of ${n} accepted, ${drained.pending} pending`);
       const oursReport = await ours.report();
       if (oursReport.transactions.distinct !== n) throw new Error(`the stand-in holds ${oursReport.transactions.distinct} of ${n}`);
 
       log('sync: the same batches with a plain client…');
+      const plainCpuBefore = cpuSnapshot();
       const plainMs = await timePlainBatches(plainPlatform.url, session.terminalId, bodies);
+      const plainCpuMs = cpuSince(plainCpuBefore);
       const plainReport = await plainPlatform.report();
       if (plainReport.transactions.distinct !== n) throw new Error(`the plain stand-in holds ${plainReport.transactions.distinct} of ${n}`);
 
@@ -83,6 +88,9 @@ export async function run(options: BenchOptions = {}): Promise<BenchResult> {
         oursMs: Math.round(drained.ms),
         plainMs: Math.round(plainMs),
         oursRequests: drained.requests,
+        // CPU ms per process group while each side ran (Linux): is the run CPU-bound, and on what?
+        oursCpuMs,
+        plainCpuMs,
       };
     } finally {
       await session.close();
