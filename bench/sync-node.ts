@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ulid } from 'ulid';
 import { enqueueTransaction } from '../renderer/outbox/enqueue';
@@ -9,8 +7,7 @@ import { MAX_BATCH_SIZE, createSyncEngine } from '../renderer/sync/engine';
 import { isMain, round, runStandalone, stderrLog } from './lib/result';
 import type { BenchOptions, BenchResult } from './lib/result';
 import { startNodeTerminal } from './lib/node-terminal';
-import { BENCH_CODE, startChildStandIn, timePlainBatches } from './lib/plain-client';
-import type { ChildStandIn } from './lib/plain-client';
+import { BENCH_CODE, timePlainBatches, withStandInPair } from './lib/plain-client';
 
 /**
  * bench/sync-node: NOT the target's measurement (bench/sync.ts is). The same drain as bench/sync
@@ -26,13 +23,7 @@ const TARGET = 0.8;
 export async function run(options: BenchOptions = {}): Promise<BenchResult> {
   const log = options.log ?? stderrLog;
   const n = options.quick ? 1_000 : 10_000;
-  const root = mkdtempSync(join(tmpdir(), 'bench-sync-'));
-  const standIns: ChildStandIn[] = [];
-  try {
-    const ours = await startChildStandIn(join(root, 'platform-ours'));
-    standIns.push(ours);
-    const plainPlatform = await startChildStandIn(join(root, 'platform-plain'));
-    standIns.push(plainPlatform);
+  return withStandInPair(async ({ root, ours, plain: plainPlatform }) => {
     const terminal = await startNodeTerminal({ dataDir: join(root, 'terminal'), baseUrl: ours.url, terminalId: 'BENCH-SYNC-T1', enrolmentCode: BENCH_CODE });
 
     log(`sync: sealing and enqueueing ${n} transactions…`);
@@ -85,10 +76,7 @@ export async function run(options: BenchOptions = {}): Promise<BenchResult> {
       plainMs: Math.round(plainMs),
       oursRequests: oursReport.requests,
     };
-  } finally {
-    for (const s of standIns) await s.close();
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 if (isMain(import.meta.url)) {

@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { MAX_BATCH_SIZE } from '../renderer/sync/engine';
 import { bounded, startKioskSession } from '../scripts/loadtest/kiosk-session';
 import { journalBatchBodies } from './lib/journal-bodies';
 import { cpuSince, cpuSnapshot } from './lib/process-cpu';
-import { BENCH_CODE, startChildStandIn, timePlainBatches } from './lib/plain-client';
-import type { ChildStandIn } from './lib/plain-client';
+import { BENCH_CODE, timePlainBatches, withStandInPair } from './lib/plain-client';
 import { isMain, round, runStandalone, stderrLog } from './lib/result';
 import type { BenchOptions, BenchResult } from './lib/result';
 
@@ -27,13 +23,7 @@ const TARGET = 0.8;
 export async function run(options: BenchOptions = {}): Promise<BenchResult> {
   const log = options.log ?? stderrLog;
   const n = options.quick ? 1_000 : 10_000;
-  const root = mkdtempSync(join(tmpdir(), 'bench-sync-'));
-  const standIns: ChildStandIn[] = [];
-  try {
-    const ours = await startChildStandIn(join(root, 'platform-ours'));
-    standIns.push(ours);
-    const plainPlatform = await startChildStandIn(join(root, 'platform-plain'));
-    standIns.push(plainPlatform);
+  return withStandInPair(async ({ ours, plain: plainPlatform }) => {
     const session = await startKioskSession({ platform: { baseUrl: ours.url, enrolmentCode: BENCH_CODE }, enrolDeadline: Date.now() + 30_000, log });
     try {
       const runTag = Date.now().toString(36);
@@ -95,10 +85,7 @@ export async function run(options: BenchOptions = {}): Promise<BenchResult> {
     } finally {
       await session.close();
     }
-  } finally {
-    for (const s of standIns) await s.close();
-    rmSync(root, { recursive: true, force: true });
-  }
+  });
 }
 
 if (isMain(import.meta.url)) {

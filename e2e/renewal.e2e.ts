@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { PrintedReceipt } from '../electron/api/contract';
 import { findFixtureCard } from '../fixtures/cards';
-import { presentCard, visible } from './citizen';
+import { presentCard, takePhotoAndConfirm, visible } from './citizen';
 import { callHost, jpegSize, openKioskPage, pageProblems, useKioskAndChromium } from './harness';
 
 const CARD_ID = 'resident-renewal-due';
@@ -69,18 +69,10 @@ describe('a citizen renews a resident ID card at a kiosk', () => {
     expect(detailsText).not.toContain(card.record.name);
     // No licensed WLT decoder is configured: an honest placeholder, never a picture.
     await visible(page, 'card-photo-placeholder');
-    await page.getByTestId('continue').click();
 
-    // Photo from Chromium's fake camera, cropped to 358×441.
-    await visible(page, 'screen-photo');
-    await page.getByTestId('capture').click();
-    await visible(page, 'photo-preview');
-    await page.getByTestId('accept-photo').click();
-
-    // Confirm → outbox → receipt → sync → done with a case number.
-    await visible(page, 'screen-confirm');
-    await page.getByTestId('confirm').click();
-    await visible(page, 'screen-done');
+    // Photo from Chromium's fake camera (cropped to 358×441), confirm → outbox → receipt → sync
+    // → done with a case number.
+    await takePhotoAndConfirm(page);
     await page.getByTestId('case-number').waitFor({ state: 'visible', timeout: 30_000 });
     const caseNumber = (await page.getByTestId('case-number').innerText()).trim();
 

@@ -1,6 +1,9 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 /** The enrolment code every benchmark stand-in accepts. */
@@ -69,4 +72,23 @@ export async function timePlainBatches(baseUrl: string, terminalId: string, bodi
   const t0 = performance.now();
   for (const body of bodies) await postPlainBatch(baseUrl, token, terminalId, body);
   return performance.now() - t0;
+}
+
+/**
+ * Runs a sync benchmark against two fresh stand-ins in child processes, one for our engine and
+ * one for the plain client, and removes both with their data whatever happens.
+ */
+export async function withStandInPair<T>(work: (pair: { root: string; ours: ChildStandIn; plain: ChildStandIn }) => Promise<T>): Promise<T> {
+  const root = mkdtempSync(join(tmpdir(), 'bench-sync-'));
+  const standIns: ChildStandIn[] = [];
+  try {
+    const ours = await startChildStandIn(join(root, 'platform-ours'));
+    standIns.push(ours);
+    const plain = await startChildStandIn(join(root, 'platform-plain'));
+    standIns.push(plain);
+    return await work({ root, ours, plain });
+  } finally {
+    for (const s of standIns) await s.close();
+    rmSync(root, { recursive: true, force: true });
+  }
 }
