@@ -3,7 +3,7 @@ import type { KioskClient } from '../kiosk-client';
 import { openOutboxDb } from '../outbox/db';
 import type { KioskOutboxDb } from '../outbox/db';
 import { enqueueTransaction } from '../outbox/enqueue';
-import type { TransactionState } from '../outbox/schema';
+import { queueCounts } from '../outbox/queries';
 import { createSyncEngine } from '../sync/engine';
 import type { SyncEngine } from '../sync/engine';
 import type { SyncEvent } from '../sync/types';
@@ -107,10 +107,8 @@ export function createLoadTestRun(kiosk: KioskClient): LoadTestRun {
 
   async function counts(): Promise<LoadTestCounts> {
     if (!db) return { enqueued: 0, accepted: 0, duplicates: 0, rejected: 0, pending: 0 };
-    const outbox = db;
-    const states: readonly TransactionState[] = ['accepted', 'duplicate', 'dead', 'pending', 'sending'];
-    const [accepted = 0, duplicates = 0, dead = 0, pending = 0, sending = 0] = await Promise.all(states.map((s) => outbox.transactions.where('state').equals(s).count()));
-    return { enqueued: accepted + duplicates + dead + pending + sending, accepted: accepted + duplicates, duplicates, rejected: dead, pending: pending + sending };
+    const c = await queueCounts(db);
+    return { enqueued: c.enqueued, accepted: c.accepted, duplicates: c.duplicates, rejected: c.dead, pending: c.pending };
   }
 
   return {

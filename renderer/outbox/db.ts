@@ -1,10 +1,12 @@
 import { Dexie } from 'dexie';
 import type { EntityTable } from 'dexie';
-import { SCHEMA_V1, SCHEMA_V2, upgradeToV2 } from './schema';
+import { upgradeToV2, upgradeToV3 } from './migrations';
+import { SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './schema';
 import type {
   AttachmentRecord,
   DeadLetterRecord,
   OutboxEntry,
+  OutcomeRecord,
   ReferenceRecord,
   SyncStateRecord,
   TransactionRecord,
@@ -20,6 +22,7 @@ export class KioskOutboxDb extends Dexie {
   declare readonly syncState: EntityTable<SyncStateRecord, 'key'>;
   declare readonly reference: Dexie.Table<ReferenceRecord, [string, string]>;
   declare readonly deadLetters: EntityTable<DeadLetterRecord, 'id'>;
+  declare readonly outcomes: EntityTable<OutcomeRecord, 'batchId'>;
 
   constructor(name: string, indexedDB?: IDBFactory, keyRange?: typeof IDBKeyRange) {
     super(name, {
@@ -28,11 +31,12 @@ export class KioskOutboxDb extends Dexie {
       // A confirmed transaction must be on disk before its receipt prints. Chromium's default
       // ("relaxed" since Chrome 83) reports a commit before the OS has flushed it, so a power
       // cut right after printing could lose it. Dexie has no per-transaction durability, so the
-      // whole database is strict; the sync writes it costs are few and small.
+      // whole database is strict; the sync writes it costs are few (one per platform answer) and small.
       chromeTransactionDurability: 'strict',
     });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
+    this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
   }
 }
 

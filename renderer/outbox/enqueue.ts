@@ -39,8 +39,6 @@ async function writeEntry(db: KioskOutboxDb, { transaction: t, attachments }: Ou
     maskedName: t.masked.name,
     maskedIdNumber: t.masked.idNumber,
     attachmentShas: attachments.map((a) => a.sha256),
-    state: 'pending',
-    attempts: 0,
     sealed: t.sealed,
   };
   await db.transactions.add(record);
@@ -67,7 +65,7 @@ async function writeEntry(db: KioskOutboxDb, { transaction: t, attachments }: Ou
       await db.attachments.add(fresh);
     }
   }
-  await db.outbox.add({ id: t.id, seq: t.seq, createdAtMs: Date.parse(t.createdAt), nextAttemptAt: 0, suspect: false, badRequests: 0 });
+  await db.outbox.add({ id: t.id, seq: t.seq, createdAtMs: Date.parse(t.createdAt), nextAttemptAt: 0, suspect: false, badRequests: 0, attempts: 0 });
   return true;
 }
 

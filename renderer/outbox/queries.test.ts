@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enqueueTransaction } from './enqueue';
-import { deadLetters, listTransactions, queueStats } from './queries';
-import { freshDb, testEntry, testUlid } from './testing';
+import { deadLetters, listTransactions, queueCounts, queueStats } from './queries';
+import { freshDb, settleForTest, testEntry, testUlid } from './testing';
 
 describe('queries', () => {
   it('counts the queue and the age of the oldest pending transaction', async () => {
@@ -23,6 +23,22 @@ describe('queries', () => {
       expect(t).not.toHaveProperty('sealed');
       expect(t.hasSealedData).toBe(true);
     }
+  });
+
+  it('puts each state together from where the transaction is, and counts them', async () => {
+    const { db } = freshDb();
+    for (const n of [1, 2, 3, 4]) await enqueueTransaction(db, testEntry(n));
+    await settleForTest(db, 1, 'accepted', 10);
+    await settleForTest(db, 2, 'duplicate', 11);
+    await settleForTest(db, 3, 'dead', 12);
+    const list = await listTransactions(db, { limit: 10 });
+    expect(list.map((t) => [t.seq, t.state, t.caseNumber])).toEqual([
+      [4, 'pending', undefined],
+      [3, 'dead', undefined],
+      [2, 'duplicate', 'C-2'],
+      [1, 'accepted', 'C-1'],
+    ]);
+    expect(await queueCounts(db)).toEqual({ enqueued: 4, accepted: 2, duplicates: 1, dead: 1, pending: 1 });
   });
 
   it('lists dead letters oldest first', async () => {

@@ -1,8 +1,6 @@
-import { Dexie } from 'dexie';
 import { ok } from '../../drivers/result';
 import type { Result } from '../../drivers/result';
 import type { KioskOutboxDb } from './db';
-import { ACCEPTED_STATES } from './schema';
 import { storageError } from './storage-error';
 
 export const DEFAULT_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -26,17 +24,28 @@ export async function purgeAccepted(db: KioskOutboxDb, options: { now: number; o
   const cutoff = options.now - (options.olderThanMs ?? DEFAULT_RETENTION_MS);
   try {
     return ok(
-      await db.transaction('rw', [db.transactions, db.attachments], async () => {
-        let transactions = 0;
-        for (const state of ACCEPTED_STATES) {
-          transactions += await db.transactions
-            .where('[state+acceptedAt]')
-            .between([state, Dexie.minKey], [state, cutoff], true, true)
-            .filter((t) => t.sealed !== undefined)
-            .modify((t) => {
-              delete t.sealed;
-              t.purgedAt = options.now;
-            });
+      await db.transaction('rw', [db.transactions, db.attachments, db.outcomes], async () => {
+        // outcome rows whose items' sealed data is still here, accepted at or before the cutoff
+        const due = await db.outcomes.where('retainedFrom').belowOrEqual(cutoff).toArray();
+        const ids = due.flatMap((row) => row.ids);
+        const transactions =
+          ids.length === 0
+            ? 0
+            : await db.transactions
+                .where('id')
+                .anyOf(ids)
+                .filter((t) => t.sealed !== undefined)
+                .modify((t) => {
+                  delete t.sealed;
+                  t.purgedAt = options.now;
+                });
+        if (due.length > 0) {
+          await db.outcomes.bulkPut(
+            due.map((row) => {
+              const { retainedFrom: _done, ...rest } = row;
+              return rest;
+            }),
+          );
         }
         const holders = new Set(
           await db.transactions

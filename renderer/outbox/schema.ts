@@ -1,4 +1,3 @@
-import type { Transaction } from 'dexie';
 import type { SealedBlob } from '../../electron/api/contract';
 import type { ServiceCode } from '../../electron/api/platform-schemas';
 
@@ -9,16 +8,22 @@ import type { ServiceCode } from '../../electron/api/platform-schemas';
  */
 
 /**
- * `accepted`: the platform took it and gave a new case number. `duplicate`: the platform had
- * already accepted this exact item (an earlier send was applied without an answer reaching us);
- * it is just as final and `caseNumber` is the original one. `dead`: refused for good, see
- * deadLetters. `sending` only lives while a request is in flight; after a reload it is pending.
+ * A transaction's state is not stored on its record: it follows from where the transaction is.
+ * `pending`: it has an outbox entry. `accepted`: an outcome row holds its new case number.
+ * `duplicate`: the platform had already accepted this exact item (an earlier send was applied
+ * without an answer reaching us); just as final, and the case number is the original one.
+ * `dead`: refused for good, see deadLetters.
  */
-export type TransactionState = 'pending' | 'sending' | 'accepted' | 'duplicate' | 'dead';
+export type TransactionState = 'pending' | 'accepted' | 'duplicate' | 'dead';
 
 export const ACCEPTED_STATES: readonly TransactionState[] = ['accepted', 'duplicate'];
-export const QUEUED_STATES: readonly TransactionState[] = ['pending', 'sending'];
 
+/**
+ * Written once when the citizen confirms, and changed after that only by retention (which
+ * destroys `sealed`). Everything that happens to the transaction later is recorded elsewhere
+ * (outbox entry, outcome row, dead letter), so the platform accepting a batch costs one
+ * IndexedDB write for the whole batch, not one per transaction (schema v3).
+ */
 export interface TransactionRecord {
   /** the ULID made when the citizen confirmed; the platform's idempotency key */
   readonly id: string;
@@ -31,18 +36,34 @@ export interface TransactionRecord {
   readonly maskedIdNumber: string;
   /** sha256 of every attachment the sealed item references */
   readonly attachmentShas: readonly string[];
-  state: TransactionState;
-  caseNumber?: string;
-  /** the platform's receivedAt (RFC 3339), as answered */
-  receivedAt?: string;
-  /** kiosk clock (ms) when the acceptance was stored; retention counts from here (schema v2) */
-  acceptedAt?: number;
-  /** number of sendBatch requests that carried this item */
-  attempts: number;
-  lastError?: string;
   /** the exact item to send, sealed by the host; removed by retention after acceptance */
   sealed?: SealedBlob;
   purgedAt?: number;
+}
+
+/** One accepted (or duplicate) item of a batch, as the platform answered it. */
+export interface OutcomeItem {
+  readonly id: string;
+  readonly status: 'accepted' | 'duplicate';
+  readonly caseNumber: string;
+  /** the platform's receivedAt (RFC 3339), as answered */
+  readonly receivedAt: string;
+}
+
+/**
+ * The items of one platform answer that are final successes, in one row (schema v3): the
+ * platform answers per batch, and so the kiosk records per batch.
+ */
+export interface OutcomeRecord {
+  /** the id of the row's first item: unique, as a transaction is accepted only once */
+  readonly batchId: string;
+  /** every item's id (multi-entry index: a transaction's outcome by its id) */
+  readonly ids: readonly string[];
+  readonly items: readonly OutcomeItem[];
+  /** kiosk clock (ms) when the acceptance was stored; retention counts from here */
+  readonly acceptedAt: number;
+  /** = acceptedAt while the kiosk still holds the items' sealed data; deleted by retention */
+  retainedFrom?: number;
 }
 
 export interface AttachmentRecord {
@@ -71,6 +92,10 @@ export interface OutboxEntry {
   suspect: boolean;
   /** 400 answers to this item sent alone */
   badRequests: number;
+  /** sendBatch requests that carried it and got no final answer for it (schema v3) */
+  attempts: number;
+  /** the code of the last of those */
+  lastError?: string;
 }
 
 export interface SyncStateRecord {
@@ -122,26 +147,12 @@ export const SCHEMA_V2 = {
 } as const;
 
 /**
- * v1 stored only the platform's `receivedAt` string. Retention in v2 counts from `acceptedAt`
- * (ms); the platform's time is the best record of when v1 rows were accepted. v1 attachments
- * had no 400 counter.
+ * Version 3: a transaction record is written once; acceptance is one outcome row per platform
+ * answer (`*ids` finds a transaction's, `retainedFrom` the rows whose sealed data retention has
+ * still to destroy), and a failed send is noted on the outbox entry. The state indexes go.
  */
-export async function upgradeToV2(tx: Transaction): Promise<void> {
-  await tx
-    .table<TransactionRecord, string>('transactions')
-    .toCollection()
-    .modify((t) => {
-      if (ACCEPTED_STATES.includes(t.state) && t.acceptedAt === undefined) {
-        const received = t.receivedAt === undefined ? Number.NaN : Date.parse(t.receivedAt);
-        // unknown acceptance time: 0 makes it eligible for purge at once, which errs on the side
-        // of destroying personal data the platform already holds
-        t.acceptedAt = Number.isFinite(received) ? received : 0;
-      }
-    });
-  await tx
-    .table<AttachmentRecord, string>('attachments')
-    .toCollection()
-    .modify((a) => {
-      if (typeof a.badRequests !== 'number') a.badRequests = 0;
-    });
-}
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  transactions: 'id, seq, createdAt',
+  outcomes: 'batchId, *ids, retainedFrom',
+} as const;

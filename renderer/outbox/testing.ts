@@ -80,3 +80,13 @@ export function testEntry(
   };
   return { transaction, attachments };
 }
+
+/** Makes a queued transaction final the way the sync engine does: an outcome row or a dead letter, and no outbox entry. */
+export async function settleForTest(db: KioskOutboxDb, n: number, state: 'accepted' | 'duplicate' | 'dead', acceptedAt = 0): Promise<void> {
+  const id = testUlid(n);
+  await db.transaction('rw', [db.outbox, db.outcomes, db.deadLetters], async () => {
+    await db.outbox.delete(id);
+    if (state === 'dead') await db.deadLetters.put({ id, reason: { code: 'id-number-invalid', message: 'refused' }, source: 'platform', at: acceptedAt });
+    else await db.outcomes.add({ batchId: id, ids: [id], items: [{ id, status: state, caseNumber: `C-${n}`, receivedAt: '2026-11-24T09:00:00.000Z' }], acceptedAt, retainedFrom: acceptedAt });
+  });
+}

@@ -5,7 +5,7 @@ import { backoffDelay } from './backoff';
 import { classifyFailure } from './classify';
 import { MAX_BAD_REQUESTS, MAX_RETRY_ROUNDS } from './context';
 import type { DrainContext, StepResult } from './context';
-import { applyResults, deadLetter, isQueued, markPending, markSending, readTransactions } from './store';
+import { applyResults, deadLetter, noteFailedSend, queuedAmong, readTransactions } from './store';
 import type { AppliedResults } from './store';
 import { retryAfter, uploadAttachmentsFor } from './uploads';
 
@@ -18,11 +18,10 @@ type Sendable = TransactionRecord & { sealed: SealedBlob };
  * conflict). A whole-request failure ends the drain; the engine backs off.
  *
  * One request at a time, but the bookkeeping overlaps the next request: a batch's outcomes are
- * written together with "sending" for the next batch in ONE Dexie transaction (under strict
- * durability, one disk flush per batch), while that next batch is already on the wire. This is
- * safe because `sending` is only informational (a reload turns it back into pending), the two
- * batches hold different ids, and every path that looks at the next batch's answer or leaves
- * the drain first waits for that write.
+ * written in ONE Dexie transaction (under strict durability, one disk flush per batch) while the
+ * next batch is already on the wire. This is safe because the two batches hold different ids,
+ * and every path that looks at the next batch's answer or leaves the drain first waits for that
+ * write.
  */
 export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[]): Promise<StepResult> {
   const queue = [...due];
@@ -32,7 +31,7 @@ export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[])
     for (;;) {
       if (queue.length === 0) {
         // the last outcome may put `retry` items back in the queue
-        if (answered) await settleWrite(ctx, writeOutcome(ctx, answered, [], retryRounds), queue);
+        if (answered) await settleWrite(ctx, writeOutcome(ctx, answered, retryRounds), queue);
         answered = undefined;
         if (queue.length === 0) return { type: 'ok' };
       }
@@ -46,22 +45,21 @@ export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[])
       if (uploads.type !== 'ok') return uploads;
       // an upload refused for good has dead-lettered its transactions: send only what is left
       // (read again only then: the common case costs no IndexedDB read)
-      const items = ctx.report.deadLettered === deadBefore ? records : (await ctx.db.transactions.bulkGet(records.map((t) => t.id))).filter(isSendable);
+      const stillQueued = ctx.report.deadLettered === deadBefore ? undefined : await queuedAmong(ctx.db, records.map((t) => t.id));
+      const items = stillQueued ? records.filter((t) => stillQueued.has(t.id)) : records;
       if (items.length === 0) continue;
 
       const ids = items.map((t) => t.id);
       const previous = answered;
       answered = undefined;
-      // the first batch of a drain is marked sending before it leaves; later ones while they travel
-      const written = previous ? writeOutcome(ctx, previous, ids, retryRounds) : undefined;
-      if (!written) await markSending(ctx.db, ids);
+      const written = previous ? writeOutcome(ctx, previous, retryRounds) : undefined;
       ctx.report.requests += 1;
       ctx.report.sent += items.length;
       const res = await ctx.kiosk.platform.sendBatch({ items: items.map((t) => ({ id: t.id, sealed: t.sealed })) });
       if (written) await settleWrite(ctx, written, queue);
 
       if (!res.ok) {
-        await markPending(ctx.db, ids, res.error.code);
+        await noteFailedSend(ctx.db, ids, res.error.code);
         const failure = classifyFailure(res.error.code);
         const failed: StepResult = { type: 'failed', code: res.error.code, message: res.error.message, failure, ...retryAfter(res.error.retryAfterMs) };
         switch (failure.kind) {
@@ -91,14 +89,14 @@ export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[])
       const results = res.value.results;
       if (!matchesRequest(results, ids)) {
         // answers we cannot pair with our items: maybe applied, so resend later (as duplicates)
-        await markPending(ctx.db, ids, 'invalid-response');
+        await noteFailedSend(ctx.db, ids, 'invalid-response');
         return { type: 'failed', code: 'invalid-response', message: 'the batch results do not match the items sent', failure: { kind: 'transient' } };
       }
       answered = { results, chunk };
     }
   } finally {
     // leaving the drain (failure, stop, storage error): the last answered batch is written first
-    if (answered) await settleWrite(ctx, writeOutcome(ctx, answered, [], retryRounds), queue);
+    if (answered) await settleWrite(ctx, writeOutcome(ctx, answered, retryRounds), queue);
   }
 }
 
@@ -116,8 +114,8 @@ interface Written {
   readonly retryRounds: Map<string, number>;
 }
 
-/** Starts writing a batch's outcomes (and "sending" for the next one); settleWrite awaits it. */
-function writeOutcome(ctx: DrainContext, answered: Answered, sending: readonly string[], retryRounds: Map<string, number>): Written {
+/** Starts writing a batch's outcomes; settleWrite awaits it. */
+function writeOutcome(ctx: DrainContext, answered: Answered, retryRounds: Map<string, number>): Written {
   // how often each item came back `retry` in this drain decides, in the same write as the
   // results, whether it is resent now (attachments uploaded again first) or waits
   const rounds = new Map<string, number>();
@@ -132,7 +130,6 @@ function writeOutcome(ctx: DrainContext, answered: Answered, sending: readonly s
       // the platform keeps asking: give it time rather than loop within this drain
       return ctx.now() + backoffDelay({ attempt: round, random: ctx.random });
     },
-    sending,
   );
   // awaited by settleWrite; until then a rejection must not count as unhandled
   applied.catch(() => undefined);
@@ -174,19 +171,25 @@ function entriesFor(chunk: readonly OutboxEntry[], ids: readonly string[]): Outb
 }
 
 function isSendable(t: TransactionRecord | undefined): t is Sendable {
-  return isQueued(t) && t.sealed !== undefined;
+  return t?.sealed !== undefined;
 }
 
+/**
+ * The records of the chunk's entries that are still queued (an upload refused for good earlier
+ * in this drain may have dead-lettered some). An entry whose record is gone (it cannot be sent,
+ * and there is nothing to show a supervisor) is dropped; a record whose sealed item is gone is
+ * dead-lettered with the reason.
+ */
 async function loadSendable(ctx: DrainContext, chunk: readonly OutboxEntry[]): Promise<Sendable[]> {
-  const records = await readTransactions(ctx.db, chunk.map((e) => e.id));
+  const ids = chunk.map((e) => e.id);
+  const [queued, records] = await Promise.all([queuedAmong(ctx.db, ids), readTransactions(ctx.db, ids)]);
   const sendable: Sendable[] = [];
   const leftovers: string[] = [];
   const unsealed: string[] = [];
   for (const [i, t] of records.entries()) {
-    const entry = chunk[i];
-    if (!entry) continue;
-    // a final transaction with a leftover entry (or none at all): nothing to send
-    if (!isQueued(t)) leftovers.push(entry.id);
+    const id = ids[i];
+    if (id === undefined || !queued.has(id)) continue;
+    if (!t) leftovers.push(id);
     else if (isSendable(t)) sendable.push(t);
     else unsealed.push(t.id);
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { transactionSummary } from '../outbox/queries';
 import { openOutboxDb } from '../outbox/db';
 import { freshFactory, testAttachment, testEntry, testUlid } from '../outbox/testing';
 import { createSyncEngine } from './engine';
@@ -31,11 +32,11 @@ describe('sync engine: lifecycle', () => {
     const held = h.platform.holdNext('sendBatch', { applied: true });
     const lost = h.engine.drainOnce();
     await held.reached;
-    expect((await h.db.transactions.get(testUlid(1)))?.state).toBe('sending');
+    expect((await transactionSummary(h.db, testUlid(1)))?.state).toBe('pending');
 
     const reloaded = h.newEngine();
     await reloaded.start();
-    expect((await h.db.transactions.get(testUlid(1)))?.state).toBe('pending');
+    expect((await transactionSummary(h.db, testUlid(1)))?.state).toBe('pending');
     h.timers.fireAll();
     const report = await reloaded.drainOnce();
     expect(report).toMatchObject({ duplicates: 1, accepted: 0 });
@@ -46,7 +47,7 @@ describe('sync engine: lifecycle', () => {
     held.release({ code: 'network' });
     await lost;
     await reloaded.stop();
-    expect((await h.db.transactions.get(testUlid(1)))?.state).toBe('duplicate');
+    expect((await transactionSummary(h.db, testUlid(1)))?.state).toBe('duplicate');
   });
 
   it('start() restores from the host journal after IndexedDB was deleted, then delivers exactly once', async () => {
@@ -67,7 +68,7 @@ describe('sync engine: lifecycle', () => {
     timers.fireAll();
     expect(await engine.drainOnce()).toMatchObject({ accepted: 1 }); // the drain the timer started
     await engine.stop();
-    expect(await db.transactions.get(testUlid(3))).toMatchObject({ state: 'accepted' });
+    expect(await transactionSummary(db, testUlid(3))).toMatchObject({ state: 'accepted' });
     expect(platform.received.map((r) => r.ciphertext)).toEqual([entry.transaction.sealed.ciphertext]);
     expect(platform.uploads).toEqual([testAttachment(3).sha256]);
   });
@@ -110,7 +111,7 @@ describe('sync engine: lifecycle', () => {
     h.clock.t += 500;
     h.timers.fireAll();
     await h.engine.drainOnce();
-    expect((await h.db.transactions.get(testUlid(1)))?.state).toBe('accepted');
+    expect((await transactionSummary(h.db, testUlid(1)))?.state).toBe('accepted');
     expect((await h.engine.snapshot()).backoffAttempt).toBe(0);
 
     await h.engine.stop();
@@ -133,7 +134,7 @@ describe('sync engine: lifecycle', () => {
     h.timers.fireAll();
     expect(await h.engine.drainOnce()).toMatchObject({ accepted: 1 });
     await h.engine.stop();
-    expect((await h.db.transactions.get(testUlid(1)))?.state).toBe('accepted');
+    expect((await transactionSummary(h.db, testUlid(1)))?.state).toBe('accepted');
   });
 
   it('stop() lets the request in flight finish and starts no new one', async () => {

@@ -8,7 +8,7 @@ import { BackoffState, NO_BACKOFF, nextBackoff } from './backoff';
 import { emptyReport } from './context';
 import type { DrainContext, StepResult } from './context';
 import { drainSteps } from './drain';
-import { earliestAttempt, resetSending } from './store';
+import { earliestAttempt } from './store';
 import type { DrainReport, PauseReason, SyncEvent, SyncKiosk, SyncSnapshot, TimerDeps } from './types';
 
 export const MAX_BATCH_SIZE = 50;
@@ -229,7 +229,6 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     stopping = false;
     running = true;
     await load();
-    await resetSending(db);
     await reconcileWithHostJournal();
     if (paused) emit({ type: 'paused', reason: paused });
     schedule(earliestStart());

@@ -1,17 +1,13 @@
 import { assertNever } from '../../drivers/result';
 import type { BatchItemResult } from '../../electron/api/platform-schemas';
 import type { KioskOutboxDb } from '../outbox/db';
-import { QUEUED_STATES } from '../outbox/schema';
-import type { DeadLetterReason, DeadLetterRecord, OutboxEntry, TransactionRecord } from '../outbox/schema';
+import type { DeadLetterReason, DeadLetterRecord, OutboxEntry, OutcomeItem, TransactionRecord } from '../outbox/schema';
 
 /**
- * The sync engine's writes to the outbox. Each state change and the outbox entry it implies are
- * written together, so "final" and "still queued" can never disagree after a crash.
+ * The sync engine's reads and writes of the outbox. A transaction is queued exactly while it has
+ * an outbox entry; making it final (an outcome row, a dead letter) and deleting its entry happen
+ * in one Dexie transaction, so "final" and "still queued" can never disagree after a crash.
  */
-
-export function isQueued(t: TransactionRecord | undefined): t is TransactionRecord {
-  return t !== undefined && QUEUED_STATES.includes(t.state);
-}
 
 /**
  * Transaction records by id, in the order asked, undefined where there is none; what bulkGet
@@ -58,9 +54,22 @@ export async function deleteEntries(db: KioskOutboxDb, ids: readonly string[]): 
   await db.outbox.bulkDelete([...wanted]);
 }
 
-/** After a reload mid-drain nobody is sending: whatever was in flight is pending again. */
-export async function resetSending(db: KioskOutboxDb): Promise<number> {
-  return db.transactions.where('state').equals('sending').modify({ state: 'pending' });
+/**
+ * Which of these ids are still queued (have an outbox entry). Like readTransactions: one bounded
+ * range read of keys on the primary key, by key only for what the range did not cover.
+ */
+export async function queuedAmong(db: KioskOutboxDb, ids: readonly string[]): Promise<Set<string>> {
+  const wanted = new Set(ids);
+  const queued = new Set<string>();
+  const sorted = [...wanted].sort();
+  const lo = sorted[0];
+  const hi = sorted.at(-1);
+  if (lo === undefined || hi === undefined) return queued;
+  const keys = await db.outbox.where('id').between(lo, hi, true, true).limit(2 * sorted.length).primaryKeys();
+  for (const k of keys) if (wanted.has(k)) queued.add(k);
+  const unseen = keys.length < 2 * sorted.length ? [] : sorted.filter((id) => !queued.has(id));
+  if (unseen.length > 0) for (const e of await db.outbox.bulkGet(unseen)) if (e) queued.add(e.id);
+  return queued;
 }
 
 /** Outbox entries due at `now`, in seq order (the order the citizens confirmed them). */
@@ -73,18 +82,11 @@ export async function earliestAttempt(db: KioskOutboxDb): Promise<number | undef
   return (await db.outbox.orderBy('nextAttemptAt').first())?.nextAttemptAt;
 }
 
-export async function markSending(db: KioskOutboxDb, ids: readonly string[]): Promise<void> {
-  await db.transactions.where('id').anyOf(ids).modify((t) => {
-    t.state = 'sending';
-    t.attempts += 1;
-  });
-}
-
-export async function markPending(db: KioskOutboxDb, ids: readonly string[], lastError?: string): Promise<void> {
-  await db.transactions.where('id').anyOf(ids).modify((t) => {
-    if (t.state !== 'sending') return;
-    t.state = 'pending';
-    if (lastError !== undefined) t.lastError = lastError;
+/** A whole request failed: noted on each item's outbox entry (one write for all of them). */
+export async function noteFailedSend(db: KioskOutboxDb, ids: readonly string[], lastError: string): Promise<void> {
+  await db.outbox.where('id').anyOf([...ids]).modify((e) => {
+    e.attempts += 1;
+    e.lastError = lastError;
   });
 }
 
@@ -96,14 +98,12 @@ export async function deadLetter(
   source: DeadLetterRecord['source'],
   now: number,
 ): Promise<string[]> {
-  return db.transaction('rw', [db.transactions, db.outbox, db.deadLetters], async () => {
-    const records = await db.transactions.bulkGet([...new Set(ids)]);
-    const dead = records.filter(isQueued);
+  return db.transaction('rw', [db.outbox, db.deadLetters], async () => {
+    const dead = [...(await queuedAmong(db, ids))];
     if (dead.length === 0) return [];
-    await db.transactions.bulkPut(dead.map((t) => ({ ...t, state: 'dead' as const, lastError: reason.code })));
-    await db.outbox.bulkDelete(dead.map((t) => t.id));
-    await db.deadLetters.bulkPut(dead.map((t) => ({ id: t.id, reason: cleanReason(reason), source, at: now })));
-    return dead.map((t) => t.id);
+    await db.outbox.bulkDelete(dead);
+    await db.deadLetters.bulkPut(dead.map((id) => ({ id, reason: cleanReason(reason), source, at: now })));
+    return dead;
   });
 }
 
@@ -122,70 +122,71 @@ export interface AppliedResults {
 export type RetryPlan = (retry: { id: string; code: string; missing: readonly string[] }) => number | undefined;
 
 /**
- * Applies one batch's per-item results (platform-api.md §5) in ONE Dexie transaction with bulk
- * reads and writes (a handful of IndexedDB requests whatever the batch size; under strict
- * durability each transaction is a disk flush): accepted and duplicate are both success
- * (duplicate carries the original case number); rejected is final and goes to dead letters;
- * retry `attachment-missing` forgets that the attachment was uploaded so it is uploaded again
- * before the item is resent, and `plan` says whether the resend waits for a later drain.
+ * Applies one batch's per-item results (platform-api.md §5) in ONE Dexie transaction of a
+ * handful of IndexedDB requests whatever the batch size (in Chromium each request is a round
+ * trip to the browser process, and under strict durability each transaction a disk flush):
+ * accepted and duplicate are both success (duplicate carries the original case number) and go
+ * into one outcome row; rejected is final and goes to dead letters; retry `attachment-missing`
+ * forgets that the attachment was uploaded so it is uploaded again before the item is resent,
+ * and `plan` says whether the resend waits for a later drain. A result for an item no longer
+ * queued (already final) changes nothing.
  */
-export async function applyResults(
-  db: KioskOutboxDb,
-  results: readonly BatchItemResult[],
-  now: number,
-  plan: RetryPlan = () => undefined,
-  /** the next batch's ids, marked sending in the same transaction (what markSending does) */
-  sending: readonly string[] = [],
-): Promise<AppliedResults> {
+export async function applyResults(db: KioskOutboxDb, results: readonly BatchItemResult[], now: number, plan: RetryPlan = () => undefined): Promise<AppliedResults> {
   const applied: AppliedResults = { accepted: [], dead: [], retry: [] };
-  await db.transaction('rw', [db.transactions, db.outbox, db.deadLetters, db.attachments], async () => {
-    const all = await readTransactions(db, [...results.map((r) => r.id), ...sending]);
-    const records = all.slice(0, results.length);
-    const updated: TransactionRecord[] = all.slice(results.length).filter(isQueued).map((t) => ({ ...t, state: 'sending' as const, attempts: t.attempts + 1 }));
+  await db.transaction('rw', [db.transactions, db.outbox, db.outcomes, db.deadLetters, db.attachments], async () => {
+    const queued = await queuedAmong(db, results.map((r) => r.id));
+    const items: OutcomeItem[] = [];
     const final: string[] = [];
     const letters: DeadLetterRecord[] = [];
-    const deferred: { key: string; changes: { nextAttemptAt: number } }[] = [];
-    const missingShas = new Set<string>();
-    for (const [i, r] of results.entries()) {
-      const t = records[i];
-      // already final (a result for an item we no longer hold as queued): nothing to change
-      if (!isQueued(t)) continue;
+    const retried: { key: string; changes: Partial<OutboxEntry> }[] = [];
+    const needShas: string[] = [];
+    for (const r of results) {
+      if (!queued.has(r.id)) continue;
       switch (r.status) {
         case 'accepted':
-        case 'duplicate': {
-          const next: TransactionRecord = { ...t, state: r.status, caseNumber: r.caseNumber, receivedAt: r.receivedAt, acceptedAt: now };
-          delete next.lastError;
-          updated.push(next);
-          final.push(t.id);
-          applied.accepted.push({ id: t.id, caseNumber: r.caseNumber, duplicate: r.status === 'duplicate' });
+        case 'duplicate':
+          items.push({ id: r.id, status: r.status, caseNumber: r.caseNumber, receivedAt: r.receivedAt });
+          final.push(r.id);
+          applied.accepted.push({ id: r.id, caseNumber: r.caseNumber, duplicate: r.status === 'duplicate' });
           break;
-        }
         case 'rejected': {
           const reason: DeadLetterReason = { code: r.error.code, message: r.error.message ?? r.error.code, ...(r.error.field === undefined ? {} : { field: r.error.field }) };
-          updated.push({ ...t, state: 'dead', lastError: r.error.code });
-          final.push(t.id);
-          letters.push({ id: t.id, reason, source: 'platform', at: now });
-          applied.dead.push({ id: t.id, code: r.error.code });
+          final.push(r.id);
+          letters.push({ id: r.id, reason, source: 'platform', at: now });
+          applied.dead.push({ id: r.id, code: r.error.code });
           break;
         }
         case 'retry': {
-          const missing = r.error.code === 'attachment-missing' ? (r.error.sha256 ? [r.error.sha256] : [...t.attachmentShas]) : [];
-          updated.push({ ...t, state: 'pending', lastError: r.error.code });
-          for (const sha of missing) missingShas.add(sha);
-          const retry = { id: t.id, code: r.error.code, missing };
-          const until = plan(retry);
-          if (until !== undefined) deferred.push({ key: t.id, changes: { nextAttemptAt: until } });
-          applied.retry.push(retry);
+          if (r.error.code === 'attachment-missing' && !r.error.sha256) needShas.push(r.id);
+          const missing = r.error.code === 'attachment-missing' && r.error.sha256 ? [r.error.sha256] : [];
+          applied.retry.push({ id: r.id, code: r.error.code, missing });
           break;
         }
         default:
           assertNever(r, 'batch result');
       }
     }
-    if (updated.length > 0) await db.transactions.bulkPut(updated);
+    // `attachment-missing` without a digest: every attachment the item references is suspect
+    if (needShas.length > 0) {
+      const records = await db.transactions.bulkGet(needShas);
+      for (const retry of applied.retry) {
+        const record = records[needShas.indexOf(retry.id)];
+        if (record) retry.missing.push(...record.attachmentShas);
+      }
+    }
+    const missingShas = new Set<string>();
+    for (const retry of applied.retry) {
+      for (const sha of retry.missing) missingShas.add(sha);
+      const until = plan(retry);
+      retried.push({ key: retry.id, changes: { lastError: retry.code, ...(until === undefined ? {} : { nextAttemptAt: until }) } });
+    }
+    if (items.length > 0) {
+      const first = items[0];
+      if (first) await db.outcomes.add({ batchId: first.id, ids: items.map((i) => i.id), items, acceptedAt: now, retainedFrom: now });
+    }
     if (final.length > 0) await deleteEntries(db, final);
     if (letters.length > 0) await db.deadLetters.bulkPut(letters);
-    if (deferred.length > 0) await db.outbox.bulkUpdate(deferred);
+    if (retried.length > 0) await db.outbox.bulkUpdate(retried);
     if (missingShas.size > 0) await db.attachments.where('sha256').anyOf([...missingShas]).modify({ uploaded: false });
   });
   return applied;
