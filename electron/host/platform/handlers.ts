@@ -95,9 +95,9 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
         for (const { id, sealed } of input.items) {
           // The item exactly as sealed when the citizen confirmed: the unsealed canonical JSON is
           // what goes on the wire, never parsed into an object and rendered again.
-          const opened = vault.unsealTransactionJson(id, sealed);
+          const opened = vault.openForSend(id, sealed);
           if (!opened.ok) return err(opened.error.code, `transaction ${id}: ${opened.error.message}`);
-          items.push({ id, json: opened.value.json });
+          items.push({ id, json: opened.value });
         }
         const r = await client.sendBatchJson(items);
         if (!r.ok) return r;

@@ -89,6 +89,20 @@ describe('sealTransaction', () => {
     if (!opened.ok) throw new Error(opened.error.code);
     expect(opened.value.json).toBe(canonicalJson(opened.value.item));
     expect(JSON.parse(opened.value.json)).not.toHaveProperty('clockOffsetMs');
+    // what a send puts on the wire: the same bytes, without parsing them again
+    expect(vault.openForSend(IDS[0], sealed.value.sealed)).toEqual({ ok: true, value: opened.value.json });
+  });
+
+  it('opens for sending only the blob sealed for that id, untouched', async () => {
+    const vault = await openVault();
+    const sealed = await vault.sealTransaction(input(IDS[0]), { terminalId: 'CZ-T0012' });
+    if (!sealed.ok) throw new Error(sealed.error.code);
+    const other = vault.openForSend(IDS[1], sealed.value.sealed);
+    expect(other.ok ? 'opened' : other.error.code).toBe('seal-tampered');
+    const ciphertext = Uint8Array.from(sealed.value.sealed.ciphertext);
+    ciphertext[3] = (ciphertext[3] ?? 0) ^ 1;
+    const altered = vault.openForSend(IDS[0], { ...sealed.value.sealed, ciphertext });
+    expect(altered.ok ? 'opened' : altered.error.code).toBe('seal-tampered');
   });
 
   it('keeps personal data out of the ciphertext and the journal files', async () => {

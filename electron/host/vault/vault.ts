@@ -20,8 +20,15 @@ export interface Vault {
   sealTransaction(input: SealTransactionInput, ctx: SealContext): Promise<Result<SealedTransaction>>;
   sealAttachment(input: { bytes: Uint8Array; contentType: 'image/jpeg' | 'image/png' }): Promise<Result<SealedAttachment>>;
   unsealTransaction(id: string, sealed: SealedBlob): Result<TransactionItem>;
-  /** the exact bytes that were sealed (canonical JSON), for sending unchanged */
+  /** the exact bytes that were sealed (canonical JSON), parsed and checked again */
   unsealTransactionJson(id: string, sealed: SealedBlob): Result<{ item: TransactionItem; json: string }>;
+  /**
+   * The exact bytes that were sealed, for sending unchanged: decrypted and not parsed. Sealing
+   * checked that the item is valid and in canonical form, and AES-GCM with the record id as
+   * associated data proves these are those bytes, made by this vault for this id; parsing them
+   * again for every send would cost more than the rest of the send.
+   */
+  openForSend(id: string, sealed: SealedBlob): Result<string>;
   unsealAttachment(sha256: string, sealed: SealedBlob): Result<Uint8Array>;
   /** journal entries not yet accepted by the platform, by ascending seq; a page when asked */
   pending(page?: JournalPage): Promise<JournalEntry[]>;
@@ -139,6 +146,14 @@ function buildVault(keystore: Keystore, journal: Journal, seq: { last(): number;
     },
 
     unsealTransactionJson,
+
+    openForSend(id, sealed) {
+      const opened = openBytes(keystore, { kind: 'transaction', id }, sealed);
+      if (!opened.ok) return opened;
+      const json = Buffer.from(opened.value).toString('utf8');
+      opened.value.fill(0);
+      return ok(json);
+    },
 
     unsealTransaction(id, sealed) {
       const opened = unsealTransactionJson(id, sealed);
