@@ -196,7 +196,10 @@ export const kioskContract = {
       z.object({ stored: z.enum(['created', 'existing']) }),
     ),
     sendBatch: method(
-      z.object({ items: z.array(z.object({ id: Ulid, sealed: SealedBlob })).min(1).max(50) }).strict(),
+      // `sealed` may be left out: the host then sends the item from its journal (where every
+      // transaction waits until the platform accepts it), and answers `sealed-item-unavailable`
+      // when it is not there, so the renderer sends the batch again with the sealed items
+      z.object({ items: z.array(z.object({ id: Ulid, sealed: SealedBlob.optional() }).strict()).min(1).max(50) }).strict(),
       z.object({ results: z.array(BatchItemResult) }),
     ),
     reference: method(z.object({ cursor: z.string().max(2048).optional() }).strict(), ReferencePage),

@@ -55,7 +55,7 @@ export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[])
       const written = previous ? writeOutcome(ctx, previous, retryRounds) : undefined;
       ctx.report.requests += 1;
       ctx.report.sent += items.length;
-      const res = await ctx.kiosk.platform.sendBatch({ items: items.map((t) => ({ id: t.id, sealed: t.sealed })) });
+      const res = await sendItems(ctx, items);
       if (written) await settleWrite(ctx, written, queue);
 
       if (!res.ok) {
@@ -98,6 +98,19 @@ export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[])
     // leaving the drain (failure, stop, storage error): the last answered batch is written first
     if (answered) await settleWrite(ctx, writeOutcome(ctx, answered, retryRounds), queue);
   }
+}
+
+/**
+ * The host holds every queued transaction in its journal, sealed exactly as stored here, so a
+ * batch names its items by id and the sealed bytes stay where they are. An item the journal
+ * lacks (its entry was forgotten on an acceptance whose record IndexedDB then lost) is answered
+ * `sealed-item-unavailable` before anything is sent, and the batch goes again with the sealed items.
+ */
+async function sendItems(ctx: DrainContext, items: readonly Sendable[]): ReturnType<DrainContext['kiosk']['platform']['sendBatch']> {
+  const byId = await ctx.kiosk.platform.sendBatch({ items: items.map((t) => ({ id: t.id })) });
+  if (byId.ok || byId.error.code !== 'sealed-item-unavailable') return byId;
+  ctx.report.requests += 1;
+  return ctx.kiosk.platform.sendBatch({ items: items.map((t) => ({ id: t.id, sealed: t.sealed })) });
 }
 
 /** A batch the platform answered whose outcomes are not written yet. */

@@ -119,6 +119,22 @@ describe('sync engine: per-item results', () => {
     expect([...h.platform.uploads].sort()).toEqual(photos.map((p) => p.sha256).sort());
   });
 
+  it('names journaled items by id; sends the sealed items when the host journal lacks one', async () => {
+    const h = harness();
+    const entries = [testEntry(1), testEntry(2), testEntry(3)];
+    await h.enqueue(...entries);
+    // the host forgot #2 (an acceptance whose record IndexedDB then lost): the batch goes again, sealed
+    h.platform.journal = h.platform.journal.filter((e) => e.transaction.id !== testUlid(2));
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 3, requests: 3 }); // health, by id, sealed
+    expect(h.platform.byIdOnly).toBe(0);
+    expect(h.platform.received.map((r) => r.ciphertext)).toEqual(entries.map((e) => e.transaction.sealed.ciphertext));
+
+    await h.enqueue(testEntry(4), testEntry(5));
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 2, requests: 2 }); // health, by id
+    expect(h.platform.byIdOnly).toBe(2);
+    expect(h.platform.distinctCases()).toBe(5);
+  });
+
   it('a storage failure under a drain keeps everything queued and reports a coded error', async () => {
     const h = harness();
     await h.enqueue(testEntry(1));

@@ -58,6 +58,8 @@ export class FakePlatform {
   readonly calls: Method[] = [];
   readonly heartbeats: { queue: QueueStats }[] = [];
   journal: JournalEntry[] = [];
+  /** items sent by id alone (the host took them from its journal) */
+  byIdOnly = 0;
   referencePages: ReferencePage[] = [];
   readonly referenceCursors: (string | undefined)[] = [];
   /** requests in flight now, and the most ever seen at once */
@@ -178,7 +180,15 @@ export class FakePlatform {
     return ok({ stored: existed ? 'existing' : 'created' });
   }
 
-  private batch(items: readonly { id: string; sealed: SealedBlob }[]): Result<{ results: BatchItemResult[] }> {
+  /** Like the host: an item sent by id alone is taken from the journal, or the batch is refused. */
+  private batch(sent: readonly { id: string; sealed?: SealedBlob | undefined }[]): Result<{ results: BatchItemResult[] }> {
+    const items: { id: string; sealed: SealedBlob }[] = [];
+    for (const { id, sealed } of sent) {
+      const blob = sealed ?? this.journal.find((e) => e.transaction.id === id)?.transaction.sealed;
+      if (!blob) return err('sealed-item-unavailable', `transaction ${id} is not in the journal`);
+      items.push({ id, sealed: blob });
+    }
+    this.byIdOnly += sent.filter((i) => i.sealed === undefined).length;
     this.batchSizes.push(items.length);
     const request = this.batchSizes.length;
     if (items.length > this.maxBatchItems) return err('too-large', 'request too large');

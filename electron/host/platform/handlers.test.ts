@@ -113,6 +113,26 @@ describe('data handlers against the platform stand-in', () => {
     expect(standIn.report().transactions).toMatchObject({ distinct: 1, duplicates: 1, conflicts: 0 });
   });
 
+  it('sends an item named by id alone from the journal, and refuses the batch when the journal lacks one', async () => {
+    await enrol();
+    const { tx, photo } = await sealWithPhoto(IDS[0]);
+    await value(h.platform.uploadAttachment({ sha256: photo.sha256, contentType: photo.contentType, sealed: photo.sealed }, CTX));
+    const unknown = await h.platform.sendBatch({ items: [{ id: tx.id }, { id: IDS[1] }] }, CTX);
+    expect(unknown.ok ? 'sent' : unknown.error.code).toBe('sealed-item-unavailable');
+    expect(standIn.report().transactions).toMatchObject({ distinct: 0 });
+
+    const first = await value(h.platform.sendBatch({ items: [{ id: tx.id }] }, CTX));
+    expect(first.results.map((r) => r.status)).toEqual(['accepted']);
+    // accepted: the journal forgets it (a journal read queues behind the deletion), and only the
+    // sealed item itself can be sent again
+    expect((await value(h.vault.journal({}, CTX))).entries).toEqual([]);
+    const byId = await h.platform.sendBatch({ items: [{ id: tx.id }] }, CTX);
+    expect(byId.ok ? 'sent' : byId.error.code).toBe('sealed-item-unavailable');
+    const again = await value(h.platform.sendBatch({ items: [{ id: tx.id, sealed: tx.sealed }] }, CTX));
+    expect(again.results.map((r) => r.status)).toEqual(['duplicate']);
+    expect(standIn.report().transactions).toMatchObject({ distinct: 1, duplicates: 1, conflicts: 0 });
+  });
+
   it('answers the batch without waiting for the journal deletion, which follows', async () => {
     await enrol();
     const { tx, photo } = await sealWithPhoto(IDS[0]);

@@ -26,9 +26,10 @@ export interface Vault {
    * The exact bytes that were sealed, for sending unchanged: decrypted and not parsed. Sealing
    * checked that the item is valid and in canonical form, and AES-GCM with the record id as
    * associated data proves these are those bytes, made by this vault for this id; parsing them
-   * again for every send would cost more than the rest of the send.
+   * again for every send would cost more than the rest of the send. Without `sealed`, the
+   * journal's copy (the same blob) is opened: `sealed-item-unavailable` when it has none.
    */
-  openForSend(id: string, sealed: SealedBlob): Result<string>;
+  openForSend(id: string, sealed: SealedBlob | undefined): Result<string>;
   unsealAttachment(sha256: string, sealed: SealedBlob): Result<Uint8Array>;
   /** journal entries not yet accepted by the platform, by ascending seq; a page when asked */
   pending(page?: JournalPage): Promise<JournalEntry[]>;
@@ -148,7 +149,9 @@ function buildVault(keystore: Keystore, journal: Journal, seq: { last(): number;
     unsealTransactionJson,
 
     openForSend(id, sealed) {
-      const opened = openBytes(keystore, { kind: 'transaction', id }, sealed);
+      const blob = sealed ?? journal.findTransaction(id)?.sealed;
+      if (!blob) return err('sealed-item-unavailable', `transaction ${id} is not in the journal: send its sealed item`);
+      const opened = openBytes(keystore, { kind: 'transaction', id }, blob);
       if (!opened.ok) return opened;
       const json = Buffer.from(opened.value).toString('utf8');
       opened.value.fill(0);
