@@ -16,7 +16,7 @@ describe('enqueueTransaction', () => {
     expect(t?.attachmentShas).toEqual([testAttachment(1).sha256, testAttachment(2).sha256]);
     expect(t?.sealed?.ciphertext).toEqual(entry.transaction.sealed.ciphertext);
     expect(await db.attachments.get(testAttachment(1).sha256)).toMatchObject({ refs: [testUlid(7)], uploaded: false, size: 1001 });
-    expect(await db.outbox.get(testUlid(7))).toMatchObject({ seq: 7, nextAttemptAt: 0, suspect: false, attempts: 0, createdAtMs: Date.parse(entry.transaction.createdAt) });
+    expect(await db.outbox.get(testUlid(7))).toMatchObject({ seq: 7, nextAttemptAt: 0, suspect: false, attempts: 0, attachmentShas: [testAttachment(1).sha256, testAttachment(2).sha256], createdAtMs: Date.parse(entry.transaction.createdAt) });
   });
 
   it('is one Dexie transaction: a failure after the attachment writes leaves nothing stored', async () => {

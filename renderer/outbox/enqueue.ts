@@ -65,7 +65,16 @@ async function writeEntry(db: KioskOutboxDb, { transaction: t, attachments }: Ou
       await db.attachments.add(fresh);
     }
   }
-  await db.outbox.add({ id: t.id, seq: t.seq, createdAtMs: Date.parse(t.createdAt), nextAttemptAt: 0, suspect: false, badRequests: 0, attempts: 0 });
+  await db.outbox.add({
+    id: t.id,
+    seq: t.seq,
+    createdAtMs: Date.parse(t.createdAt),
+    attachmentShas: record.attachmentShas,
+    nextAttemptAt: 0,
+    suspect: false,
+    badRequests: 0,
+    attempts: 0,
+  });
   return true;
 }
 

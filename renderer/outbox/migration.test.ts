@@ -52,7 +52,7 @@ describe('schema migrations', () => {
     expect(await transactionSummary(db, testUlid(3))).toMatchObject({ state: 'duplicate', caseNumber: 'C-0', acceptedAt: 0 });
     // the queued one keeps its history on its outbox entry
     expect(await transactionSummary(db, testUlid(2))).toMatchObject({ state: 'pending', attempts: 3, lastError: 'network' });
-    expect(await db.outbox.get(testUlid(2))).toMatchObject({ attempts: 3, lastError: 'network' });
+    expect(await db.outbox.get(testUlid(2))).toMatchObject({ attempts: 3, lastError: 'network', attachmentShas: [testSha(2)] });
     // records hold only what was written at confirmation
     for (const n of [1, 2, 3]) {
       const record = await db.transactions.get(testUlid(n));

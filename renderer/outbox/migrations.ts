@@ -48,12 +48,12 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
 
 /**
  * v2 → v3: each accepted record's outcome becomes an outcome row of its own, a queued record's
- * send count and last error move to its outbox entry, and the records keep only what was
+ * send count, last error and attachment digests go to its outbox entry, and the records keep only what was
  * written when the citizen confirmed. `sending` was never final: it is simply queued.
  */
 export async function upgradeToV3(tx: Transaction): Promise<void> {
   const outcomes: OutcomeRecord[] = [];
-  const queued = new Map<string, { attempts: number; lastError?: string }>();
+  const queued = new Map<string, { attempts: number; lastError?: string; attachmentShas: readonly string[] }>();
   await tx
     .table<LegacyTransactionRecord & TransactionRecord, string>('transactions')
     .toCollection()
@@ -68,7 +68,7 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
           ...(t.sealed === undefined ? {} : { retainedFrom: acceptedAt }),
         });
       } else if (t.state === 'pending' || t.state === 'sending') {
-        queued.set(t.id, { attempts: t.attempts ?? 0, ...(t.lastError === undefined ? {} : { lastError: t.lastError }) });
+        queued.set(t.id, { attempts: t.attempts ?? 0, attachmentShas: t.attachmentShas, ...(t.lastError === undefined ? {} : { lastError: t.lastError }) });
       }
       const legacy: Partial<LegacyTransactionRecord> = t;
       delete legacy.state;
@@ -82,8 +82,9 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   await tx
     .table<OutboxEntry, string>('outbox')
     .toCollection()
-    .modify((e) => {
+    .modify((e: OutboxEntry & { attachmentShas: readonly string[] }) => {
       const from = queued.get(e.id);
+      e.attachmentShas = from?.attachmentShas ?? [];
       e.attempts = from?.attempts ?? 0;
       if (from?.lastError !== undefined) e.lastError = from.lastError;
     });

@@ -86,6 +86,8 @@ export interface OutboxEntry {
   readonly seq: number;
   /** Date.parse(createdAt), for the oldest-pending age without loading sealed records */
   readonly createdAtMs: number;
+  /** the record's attachmentShas (schema v3): a drain uploads them without reading the records */
+  readonly attachmentShas: readonly string[];
   /** not before this kiosk-clock time (ms) */
   nextAttemptAt: number;
   /** set after a whole batch was refused with 400: sent alone until it is cleared */

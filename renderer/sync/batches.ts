@@ -26,6 +26,8 @@ type Sendable = TransactionRecord & { sealed: SealedBlob };
 export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[]): Promise<StepResult> {
   const queue = [...due];
   const retryRounds = new Map<string, number>();
+  // entries of `due` stop being queued only through this drain's own dead letters
+  const deadAtStart = ctx.report.deadLettered;
   let answered: Answered | undefined;
   try {
     for (;;) {
@@ -36,27 +38,24 @@ export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[])
         if (queue.length === 0) return { type: 'ok' };
       }
       if (ctx.stopping()) return { type: 'stopped' };
-      const chunk = takeChunk(queue, ctx.batchLimit);
-      const records = await loadSendable(ctx, chunk);
-      if (records.length === 0) continue;
+      const chunk = await stillQueued(ctx, takeChunk(queue, ctx.batchLimit), deadAtStart);
+      if (chunk.length === 0) continue;
 
       const deadBefore = ctx.report.deadLettered;
-      const uploads = await uploadAttachmentsFor(ctx, records);
+      const uploads = await uploadAttachmentsFor(ctx, chunk);
       if (uploads.type !== 'ok') return uploads;
       // an upload refused for good has dead-lettered its transactions: send only what is left
-      // (read again only then: the common case costs no IndexedDB read)
-      const stillQueued = ctx.report.deadLettered === deadBefore ? undefined : await queuedAmong(ctx.db, records.map((t) => t.id));
-      const items = stillQueued ? records.filter((t) => stillQueued.has(t.id)) : records;
+      const items = await stillQueued(ctx, chunk, deadBefore);
       if (items.length === 0) continue;
 
-      const ids = items.map((t) => t.id);
       const previous = answered;
       answered = undefined;
       const written = previous ? writeOutcome(ctx, previous, retryRounds) : undefined;
       ctx.report.requests += 1;
-      ctx.report.sent += items.length;
-      const res = await sendItems(ctx, items);
+      const { res, ids } = await sendItems(ctx, items);
+      ctx.report.sent += ids.length;
       if (written) await settleWrite(ctx, written, queue);
+      if (ids.length === 0) continue;
 
       if (!res.ok) {
         await noteFailedSend(ctx.db, ids, res.error.code);
@@ -64,9 +63,9 @@ export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[])
         const failed: StepResult = { type: 'failed', code: res.error.code, message: res.error.message, failure, ...retryAfter(res.error.retryAfterMs) };
         switch (failure.kind) {
           case 'too-large':
-            if (items.length > 1) {
+            if (ids.length > 1) {
               // 413: halve and send the same items again at once; size, not load, was the problem
-              ctx.batchLimit = Math.max(1, Math.floor(items.length / 2));
+              ctx.batchLimit = Math.max(1, Math.floor(ids.length / 2));
               ctx.emit({ type: 'batch-size', size: ctx.batchLimit });
               queue.unshift(...entriesFor(chunk, ids));
               continue;
@@ -100,17 +99,32 @@ export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[])
   }
 }
 
+type SendResult = Awaited<ReturnType<DrainContext['kiosk']['platform']['sendBatch']>>;
+
 /**
  * The host holds every queued transaction in its journal, sealed exactly as stored here, so a
- * batch names its items by id and the sealed bytes stay where they are. An item the journal
- * lacks (its entry was forgotten on an acceptance whose record IndexedDB then lost) is answered
- * `sealed-item-unavailable` before anything is sent, and the batch goes again with the sealed items.
+ * batch names its items by id and neither their sealed bytes nor their records are read. An item
+ * the journal lacks (its entry was forgotten on an acceptance whose record IndexedDB then lost)
+ * is answered `sealed-item-unavailable` before anything is sent, and the batch goes again with
+ * the sealed items from IndexedDB; one with no sealed item left here either is dead-lettered.
+ * @returns the answer and the ids of the items it is for, in order
  */
-async function sendItems(ctx: DrainContext, items: readonly Sendable[]): ReturnType<DrainContext['kiosk']['platform']['sendBatch']> {
-  const byId = await ctx.kiosk.platform.sendBatch({ items: items.map((t) => ({ id: t.id })) });
-  if (byId.ok || byId.error.code !== 'sealed-item-unavailable') return byId;
+async function sendItems(ctx: DrainContext, entries: readonly OutboxEntry[]): Promise<{ res: SendResult; ids: string[] }> {
+  const ids = entries.map((e) => e.id);
+  const byId = await ctx.kiosk.platform.sendBatch({ items: ids.map((id) => ({ id })) });
+  if (byId.ok || byId.error.code !== 'sealed-item-unavailable') return { res: byId, ids };
+  const records = await loadSealed(ctx, ids);
+  if (records.length === 0) return { res: byId, ids: [] };
   ctx.report.requests += 1;
-  return ctx.kiosk.platform.sendBatch({ items: items.map((t) => ({ id: t.id, sealed: t.sealed })) });
+  const res = await ctx.kiosk.platform.sendBatch({ items: records.map((t) => ({ id: t.id, sealed: t.sealed })) });
+  return { res, ids: records.map((t) => t.id) };
+}
+
+/** The chunk's entries still queued: read only when this drain has dead-lettered something since `deadSince`. */
+async function stillQueued(ctx: DrainContext, chunk: readonly OutboxEntry[], deadSince: number): Promise<OutboxEntry[]> {
+  if (ctx.report.deadLettered === deadSince) return [...chunk];
+  const queued = await queuedAmong(ctx.db, chunk.map((e) => e.id));
+  return chunk.filter((e) => queued.has(e.id));
 }
 
 /** A batch the platform answered whose outcomes are not written yet. */
@@ -188,20 +202,18 @@ function isSendable(t: TransactionRecord | undefined): t is Sendable {
 }
 
 /**
- * The records of the chunk's entries that are still queued (an upload refused for good earlier
- * in this drain may have dead-lettered some). An entry whose record is gone (it cannot be sent,
- * and there is nothing to show a supervisor) is dropped; a record whose sealed item is gone is
- * dead-lettered with the reason.
+ * The sealed records of these ids, for the host to send as they are. An entry whose record is
+ * gone (it cannot be sent, and there is nothing to show a supervisor) is dropped; a record whose
+ * sealed item is gone is dead-lettered with the reason.
  */
-async function loadSendable(ctx: DrainContext, chunk: readonly OutboxEntry[]): Promise<Sendable[]> {
-  const ids = chunk.map((e) => e.id);
-  const [queued, records] = await Promise.all([queuedAmong(ctx.db, ids), readTransactions(ctx.db, ids)]);
+async function loadSealed(ctx: DrainContext, ids: readonly string[]): Promise<Sendable[]> {
+  const records = await readTransactions(ctx.db, ids);
   const sendable: Sendable[] = [];
   const leftovers: string[] = [];
   const unsealed: string[] = [];
   for (const [i, t] of records.entries()) {
     const id = ids[i];
-    if (id === undefined || !queued.has(id)) continue;
+    if (id === undefined) continue;
     if (!t) leftovers.push(id);
     else if (isSendable(t)) sendable.push(t);
     else unsealed.push(t.id);

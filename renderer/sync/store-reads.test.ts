@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enqueueTransaction } from '../outbox/enqueue';
 import { freshDb, testEntry, testUlid } from '../outbox/testing';
-import { deleteEntries, readTransactions } from './store';
+import { deleteEntries, queuedAmong, readTransactions } from './store';
 
 async function seeded(count: number) {
   const { db } = freshDb();
@@ -26,6 +26,22 @@ describe('sync store: batch reads and deletions in few requests, same answers as
     ];
     for (const ids of cases) {
       expect((await readTransactions(db, ids)).map((t) => t?.id)).toEqual((await db.transactions.bulkGet(ids)).map((t) => t?.id));
+    }
+  });
+
+  it('tells which ids are queued, as reading every entry by key would, whatever the spread', async () => {
+    const db = await seeded(30);
+    await db.outbox.bulkDelete([testUlid(4), testUlid(20)]);
+    const cases = [
+      [testUlid(3), testUlid(4), testUlid(5)],
+      [testUlid(1), testUlid(20), testUlid(30)],
+      [testUlid(30), testUlid(99), testUlid(2), testUlid(2)],
+      [testUlid(4)],
+      [],
+    ];
+    for (const ids of cases) {
+      const byKey = (await db.outbox.bulkGet(ids)).flatMap((e) => (e ? [e.id] : []));
+      expect([...(await queuedAmong(db, ids))].sort()).toEqual([...new Set(byKey)].sort());
     }
   });
 

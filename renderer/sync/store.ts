@@ -38,14 +38,15 @@ export async function readTransactions(db: KioskOutboxDb, ids: readonly string[]
  * per key). When the keys stored between the lowest and the highest id are exactly these ids,
  * as for a batch answered in full, one key read and one range delete do it; otherwise by key.
  */
-export async function deleteEntries(db: KioskOutboxDb, ids: readonly string[]): Promise<void> {
+export async function deleteEntries(db: KioskOutboxDb, ids: readonly string[], known?: QueuedRead): Promise<void> {
   const wanted = new Set(ids);
   const sorted = [...wanted].sort();
   const lo = sorted[0];
   const hi = sorted.at(-1);
   if (lo !== undefined && hi !== undefined && sorted.length > 1) {
     const range = db.outbox.where('id').between(lo, hi, true, true);
-    const stored = await range.clone().limit(sorted.length + 1).primaryKeys();
+    // the keys between lo and hi, from a read made earlier in this Dexie transaction when there was one
+    const stored = known?.span ? known.span.filter((k) => k >= lo && k <= hi) : await range.clone().limit(sorted.length + 1).primaryKeys();
     if (stored.length === sorted.length && stored.every((k) => wanted.has(k))) {
       await range.delete();
       return;
@@ -59,17 +60,29 @@ export async function deleteEntries(db: KioskOutboxDb, ids: readonly string[]): 
  * range read of keys on the primary key, by key only for what the range did not cover.
  */
 export async function queuedAmong(db: KioskOutboxDb, ids: readonly string[]): Promise<Set<string>> {
+  return (await readQueued(db, ids)).queued;
+}
+
+interface QueuedRead {
+  readonly queued: Set<string>;
+  /** every outbox key between the lowest and the highest id asked about, when the read was not cut */
+  readonly span?: readonly string[];
+}
+
+async function readQueued(db: KioskOutboxDb, ids: readonly string[]): Promise<QueuedRead> {
   const wanted = new Set(ids);
   const queued = new Set<string>();
   const sorted = [...wanted].sort();
   const lo = sorted[0];
   const hi = sorted.at(-1);
-  if (lo === undefined || hi === undefined) return queued;
-  const keys = await db.outbox.where('id').between(lo, hi, true, true).limit(2 * sorted.length).primaryKeys();
+  if (lo === undefined || hi === undefined) return { queued, span: [] };
+  const limit = 2 * sorted.length;
+  const keys = await db.outbox.where('id').between(lo, hi, true, true).limit(limit).primaryKeys();
   for (const k of keys) if (wanted.has(k)) queued.add(k);
-  const unseen = keys.length < 2 * sorted.length ? [] : sorted.filter((id) => !queued.has(id));
+  if (keys.length < limit) return { queued, span: keys };
+  const unseen = sorted.filter((id) => !queued.has(id));
   if (unseen.length > 0) for (const e of await db.outbox.bulkGet(unseen)) if (e) queued.add(e.id);
-  return queued;
+  return { queued };
 }
 
 /** Outbox entries due at `now`, in seq order (the order the citizens confirmed them). */
@@ -134,7 +147,8 @@ export type RetryPlan = (retry: { id: string; code: string; missing: readonly st
 export async function applyResults(db: KioskOutboxDb, results: readonly BatchItemResult[], now: number, plan: RetryPlan = () => undefined): Promise<AppliedResults> {
   const applied: AppliedResults = { accepted: [], dead: [], retry: [] };
   await db.transaction('rw', [db.transactions, db.outbox, db.outcomes, db.deadLetters, db.attachments], async () => {
-    const queued = await queuedAmong(db, results.map((r) => r.id));
+    const read = await readQueued(db, results.map((r) => r.id));
+    const queued = read.queued;
     const items: OutcomeItem[] = [];
     const final: string[] = [];
     const letters: DeadLetterRecord[] = [];
@@ -184,7 +198,7 @@ export async function applyResults(db: KioskOutboxDb, results: readonly BatchIte
       const first = items[0];
       if (first) await db.outcomes.add({ batchId: first.id, ids: items.map((i) => i.id), items, acceptedAt: now, retainedFrom: now });
     }
-    if (final.length > 0) await deleteEntries(db, final);
+    if (final.length > 0) await deleteEntries(db, final, read);
     if (letters.length > 0) await db.deadLetters.bulkPut(letters);
     if (retried.length > 0) await db.outbox.bulkUpdate(retried);
     if (missingShas.size > 0) await db.attachments.where('sha256').anyOf([...missingShas]).modify({ uploaded: false });

@@ -1,5 +1,5 @@
 import type { SealedBlob } from '../../electron/api/contract';
-import type { AttachmentRecord, TransactionRecord } from '../outbox/schema';
+import type { AttachmentRecord } from '../outbox/schema';
 import { classifyFailure } from './classify';
 import { MAX_BAD_REQUESTS } from './context';
 import type { DrainContext, StepResult } from './context';
@@ -18,7 +18,13 @@ export const UPLOAD_CONCURRENCY = 4;
 
 type UploadOutcome = { sha256: string; res: Awaited<ReturnType<DrainContext['kiosk']['platform']['uploadAttachment']>> };
 
-export async function uploadAttachmentsFor(ctx: DrainContext, transactions: readonly TransactionRecord[]): Promise<StepResult> {
+/** What uploads need to know of a transaction: an outbox entry or a record. */
+interface Referrer {
+  readonly id: string;
+  readonly attachmentShas: readonly string[];
+}
+
+export async function uploadAttachmentsFor(ctx: DrainContext, transactions: readonly Referrer[]): Promise<StepResult> {
   const shas = [...new Set(transactions.flatMap((t) => t.attachmentShas))];
   if (shas.length === 0) return { type: 'ok' };
   const records = await ctx.db.attachments.bulkGet(shas);
@@ -94,7 +100,7 @@ export function retryAfter(ms: number | undefined): { retryAfterMs?: number } {
 async function deadLetterReferrers(
   ctx: DrainContext,
   sha256: string,
-  known: readonly TransactionRecord[],
+  known: readonly Referrer[],
   reason: { code: string; message: string },
 ): Promise<void> {
   const record = await ctx.db.attachments.get(sha256);
