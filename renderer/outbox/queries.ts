@@ -5,7 +5,7 @@ import type { DeadLetterRecord, OutcomeItem, TransactionRecord, TransactionState
 /** For the heartbeat and the supervisor console: counts only, no personal data (§7). */
 export async function queueStats(db: KioskOutboxDb, now: number): Promise<QueueStats> {
   return db.transaction('r', [db.outbox, db.deadLetters], async () => {
-    const [pending, deadLetters, oldest] = await Promise.all([db.outbox.count(), db.deadLetters.count(), db.outbox.orderBy('createdAtMs').first()]);
+    const [pending, deadLetters, oldest] = await Promise.all([db.outbox.count(), db.deadLetters.count(), db.outbox.orderBy('seq').first()]);
     const ageMs = oldest && Number.isFinite(oldest.createdAtMs) ? now - oldest.createdAtMs : 0;
     return { pending, deadLetters, oldestPendingAgeSec: Math.max(0, Math.floor(ageMs / 1000)) };
   });

@@ -151,10 +151,15 @@ export const SCHEMA_V2 = {
 /**
  * Version 3: a transaction record is written once; acceptance is one outcome row per platform
  * answer (`*ids` finds a transaction's, `retainedFrom` the rows whose sealed data retention has
- * still to destroy), and a failed send is noted on the outbox entry. The state indexes go.
+ * still to destroy), and a failed send is noted on the outbox entry. The state indexes go, and
+ * so do those of the outbox but `seq`.
  */
 export const SCHEMA_V3 = {
   ...SCHEMA_V2,
   transactions: 'id, seq, createdAt',
+  // every index is written again for each entry deleted when a batch is accepted: only `seq`
+  // stays (the drain's order; the oldest entry is the lowest seq, as the host allocates seq
+  // when it stamps createdAt); the earliest retry time is read whole after a drain
+  outbox: 'id, seq',
   outcomes: 'batchId, *ids, retainedFrom',
 } as const;

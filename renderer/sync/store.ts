@@ -91,8 +91,11 @@ export async function dueEntries(db: KioskOutboxDb, now: number): Promise<Outbox
   return entries.filter((e) => e.nextAttemptAt <= now);
 }
 
+/** When the next entry falls due; a full read, made only when a drain has left entries queued. */
 export async function earliestAttempt(db: KioskOutboxDb): Promise<number | undefined> {
-  return (await db.outbox.orderBy('nextAttemptAt').first())?.nextAttemptAt;
+  let earliest: number | undefined;
+  for (const e of await db.outbox.toArray()) if (earliest === undefined || e.nextAttemptAt < earliest) earliest = e.nextAttemptAt;
+  return earliest;
 }
 
 /** A whole request failed: noted on each item's outbox entry (one write for all of them). */
