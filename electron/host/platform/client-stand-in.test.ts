@@ -73,8 +73,10 @@ describe('client against the stand-in', () => {
     standIn.faults.add({ kind: 'rate-limit', retryAfterSec: 7, count: 1 });
     const limited = await client.health();
     expect(limited.ok ? null : [limited.error.code, limited.error.retryAfterMs]).toEqual(['rate-limited', 7_000]);
+    // a second terminal: this one must wait the 7 s before it sends again
+    const other = createPlatformClient({ baseUrl: standIn.url, credentials: () => credentials, timeoutMs: 10_000 });
     standIn.faults.add({ kind: 'unavailable', retryAfterSec: 30, count: 1 });
-    const down = await client.health();
+    const down = await other.health();
     expect(down.ok ? null : [down.error.code, down.error.retryAfterMs]).toEqual(['rate-limited', 30_000]);
   });
 

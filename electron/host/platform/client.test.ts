@@ -223,6 +223,25 @@ describe('whole-request outcomes', () => {
     expect(none.ok ? null : [none.error.code, none.error.retryAfterMs]).toEqual(['rate-limited', undefined]);
   });
 
+  it('after a Retry-After, sends nothing to the platform, on any endpoint, until it has elapsed', async () => {
+    // platform-api.md General rules: "429 / 503 with Retry-After (seconds): wait at least that long";
+    // the strict checker caught health probes going out a second into a two-second wait
+    let now = Date.parse('2026-11-24T08:00:00Z');
+    const c = client({ now: () => now });
+    server.reply(json(503, { error: { code: 'slow-down' } }, { 'Retry-After': '2' }));
+    expect(codeOf(await c.putAttachment('a'.repeat(64), Uint8Array.from([1]), 'image/png'))).toBe('rate-limited');
+    server.reply(json(200, { serverTime: SERVER_TIME }));
+    now += 1_000;
+    const held = await c.health();
+    expect(held.ok ? null : [held.error.code, held.error.retryAfterMs]).toEqual(['rate-limited', 1_000]);
+    expect(held.ok ? '' : held.error.message).not.toContain('may have been applied');
+    expect(codeOf(await c.headAttachment('a'.repeat(64)))).toBe('rate-limited');
+    expect(server.received).toHaveLength(1);
+    now += 1_000;
+    expect(codeOf(await c.health())).toBe('ok');
+    expect(server.received).toHaveLength(2);
+  });
+
   it('on 401 revokes the enrolment, raises one supervisor alert and stops sending', async () => {
     const alerts: PlatformAlert[] = [];
     const c = client({ now: () => Date.parse(SERVER_TIME) });

@@ -102,6 +102,8 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   const now = options.now ?? Date.now;
   const listeners = new Set<(alert: PlatformAlert) => void>();
   let revokedToken: string | undefined;
+  /** host time before which nothing goes to the platform: the latest Retry-After it sent */
+  let holdUntil = 0;
   const exchangeOptions = {
     fetch: options.fetch ?? fetch,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -117,6 +119,10 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     accept: readonly number[],
     body?: { json: string } | { bytes: Uint8Array; contentType: string },
   ): Promise<PlatformResult<RawResponse>> {
+    // "429 / 503 with Retry-After: wait at least that long" holds for the terminal, not one caller:
+    // the sync engine, heartbeats, reference pulls and enrolment all go through here
+    const wait = holdUntil === 0 ? 0 : holdUntil - now();
+    if (wait > 0) return platformError('rate-limited', `${method} not sent: the platform asked to wait (Retry-After) for ${Math.ceil(wait / 1000)} s more`, wait);
     const headers: Record<string, string> = { Accept: 'application/json' };
     const credentials = auth === 'none' ? null : options.credentials();
     if (auth === 'required' && !credentials) return platformError('not-enrolled', `${method} ${path.split('/')[1] ?? ''} not sent: the terminal is not enrolled (or was revoked)`);
@@ -137,6 +143,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     if (!response.ok) return response;
     if (accept.includes(response.value.status)) return response;
     const failure = statusError(response.value, method, now);
+    if (failure.error.retryAfterMs !== undefined) holdUntil = Math.max(holdUntil, now() + failure.error.retryAfterMs);
     // Only the token this request carried is revoked, once: a concurrent 401, or one for a token
     // already replaced by re-enrolment, must neither alert again nor revoke the new enrolment.
     if (failure.error.code === 'unauthorized' && credentials && credentials.token !== revokedToken && options.credentials()?.token === credentials.token) {
