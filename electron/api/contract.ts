@@ -178,6 +178,11 @@ export const kioskContract = {
       z.object({ afterSeq: z.number().int().nonnegative().optional(), limit: z.number().int().min(1).max(JOURNAL_PAGE_MAX).optional() }).strict(),
       z.object({ entries: z.array(JournalEntry), nextAfterSeq: z.number().int().nullable() }),
     ),
+    /**
+     * journal entries the outbox already holds as accepted: their deletion after the platform's
+     * answer was lost to a crash. Forgotten, so their sealed data does not outlive retention.
+     */
+    forgetAccepted: method(z.object({ ids: z.array(Ulid).min(1).max(JOURNAL_PAGE_MAX) }).strict(), Void),
   },
   platform: {
     health: method(None, PlatformHealth),

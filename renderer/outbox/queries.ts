@@ -89,6 +89,14 @@ export async function queueCounts(db: KioskOutboxDb): Promise<QueueCounts> {
   });
 }
 
+/** Those of these ids the outbox holds as accepted (or duplicate). */
+export async function acceptedAmong(db: KioskOutboxDb, ids: readonly string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const wanted = new Set(ids);
+  const rows = await db.outcomes.where('ids').anyOf([...wanted]).toArray();
+  return rows.flatMap((row) => row.ids.filter((id) => wanted.has(id)));
+}
+
 /** Oldest first. */
 export async function deadLetters(db: KioskOutboxDb): Promise<DeadLetterRecord[]> {
   return db.deadLetters.orderBy('at').toArray();

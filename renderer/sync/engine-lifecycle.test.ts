@@ -50,6 +50,25 @@ describe('sync engine: lifecycle', () => {
     expect((await transactionSummary(h.db, testUlid(1)))?.state).toBe('duplicate');
   });
 
+  it('start() has the host forget journal entries the outbox holds as accepted, and only those', async () => {
+    const h = harness();
+    await h.enqueue(testEntry(1), testEntry(2));
+    h.platform.failNext('sendBatch', { code: 'server-error' });
+    await h.engine.drainOnce();
+    await h.enqueue(testEntry(3));
+    // #3 alone is accepted; the host's deletion of its entry is lost (the fake keeps every entry)
+    await h.db.outbox.bulkUpdate([testUlid(1), testUlid(2)].map((key) => ({ key, changes: { nextAttemptAt: Number.MAX_SAFE_INTEGER } })));
+    h.clock.t += 1;
+    expect(await h.engine.drainOnce()).toMatchObject({ accepted: 1 });
+    expect(h.platform.forgotten).toEqual([]);
+
+    const restarted = h.newEngine();
+    await restarted.start();
+    expect(h.platform.forgotten).toEqual([testUlid(3)]);
+    expect(h.platform.journal.map((e) => e.transaction.id)).toEqual([testUlid(1), testUlid(2)]);
+    await restarted.stop();
+  });
+
   it('start() restores from the host journal after IndexedDB was deleted, then delivers exactly once', async () => {
     const platform = new FakePlatform();
     const timers = new ManualTimers();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { KioskOutboxDb } from '../outbox/db';
 import { reconcileFromJournal } from '../outbox/enqueue';
-import { queueStats } from '../outbox/queries';
+import { acceptedAmong, queueStats } from '../outbox/queries';
 import { storageError } from '../outbox/storage-error';
 import { deleteSyncState, readSyncState, writeSyncState } from '../outbox/sync-state';
 import { BackoffState, NO_BACKOFF, nextBackoff } from './backoff';
@@ -234,7 +234,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     schedule(earliestStart());
   }
 
-  /** Restores what the host's backstop journal has and IndexedDB lost, a page at a time. */
+  /**
+   * Restores what the host's backstop journal has and IndexedDB lost, a page at a time; and has
+   * the host forget entries IndexedDB holds as accepted (the host deletes an entry after the
+   * platform's answer, and a crash can lose that deletion).
+   */
   async function reconcileWithHostJournal(): Promise<void> {
     let restoredCount = 0;
     let afterSeq: number | undefined;
@@ -244,6 +248,14 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       const restored = await reconcileFromJournal(db, page.value.entries);
       if (!restored.ok) return emit({ type: 'storage-error', code: restored.error.code });
       restoredCount += restored.value.restored;
+      const accepted = await acceptedAmong(
+        db,
+        page.value.entries.map((e) => e.transaction.id),
+      ).catch(() => []);
+      if (accepted.length > 0) {
+        const forgotten = await kiosk.vault.forgetAccepted({ ids: accepted });
+        if (!forgotten.ok) emit({ type: 'journal-error', code: forgotten.error.code });
+      }
       if (page.value.nextAfterSeq === null) break;
       afterSeq = page.value.nextAfterSeq;
     }

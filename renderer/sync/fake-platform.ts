@@ -58,6 +58,8 @@ export class FakePlatform {
   readonly calls: Method[] = [];
   readonly heartbeats: { queue: QueueStats }[] = [];
   journal: JournalEntry[] = [];
+  /** ids the engine told the host to forget */
+  forgotten: string[] = [];
   /** items sent by id alone (the host took them from its journal) */
   byIdOnly = 0;
   referencePages: ReferencePage[] = [];
@@ -105,6 +107,11 @@ export class FakePlatform {
   client(): SyncKiosk {
     return {
       vault: {
+        forgetAccepted: async ({ ids }) => {
+          this.forgotten.push(...ids);
+          this.journal = this.journal.filter((e) => !ids.includes(e.transaction.id));
+          return ok(null);
+        },
         journal: async (input) => {
           const limit = input?.limit ?? 50;
           const entries = [...this.journal]

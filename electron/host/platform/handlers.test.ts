@@ -133,6 +133,13 @@ describe('data handlers against the platform stand-in', () => {
     expect(standIn.report().transactions).toMatchObject({ distinct: 1, duplicates: 1, conflicts: 0 });
   });
 
+  it('forgets journal entries the renderer holds as accepted', async () => {
+    await enrol();
+    const { tx } = await sealWithPhoto(IDS[0]);
+    await value(h.vault.forgetAccepted({ ids: [tx.id] }, CTX));
+    expect((await value(h.vault.journal({}, CTX))).entries).toEqual([]);
+  });
+
   it('answers the batch without waiting for the journal deletion, which follows', async () => {
     await enrol();
     const { tx, photo } = await sealWithPhoto(IDS[0]);

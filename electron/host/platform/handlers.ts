@@ -48,6 +48,10 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
         const last = entries.at(-1);
         return ok({ entries, nextAfterSeq: entries.length === limit && last ? last.transaction.seq : null });
       },
+      async forgetAccepted({ ids }) {
+        const forgotten = await vault.markAccepted(...ids);
+        return forgotten.ok ? ok(null) : forgotten;
+      },
     },
 
     platform: {
