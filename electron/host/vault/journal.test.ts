@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SealedAttachment } from '../../api/contract';
 import { ATTACHMENT_GRACE_MS } from './journal';
+import { inspectJournal } from './journal-inspect';
 import { createDevKeystore, type Keystore } from './keystore';
 import { createVault, type Vault } from './vault';
 
@@ -42,7 +43,8 @@ async function sealWith(vault: Vault, id: string, attachments: readonly SealedAt
   if (!sealed.ok) throw new Error(sealed.error.code);
 }
 
-const attachmentFiles = (): string[] => readdirSync(join(dataDir, 'vault', 'journal', 'att')).sort();
+/** the attachments the journal keeps on disk, replayed from its log */
+const attachmentFiles = async (): Promise<string[]> => (await inspectJournal(join(dataDir, 'vault', 'journal'))).attachments;
 
 beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'journal-'));
@@ -79,10 +81,10 @@ describe('journal', () => {
     clock += ATTACHMENT_GRACE_MS;
     await vault.markAccepted(IDS[0]);
     expect((await vault.pending()).map((e) => e.transaction.id)).toEqual([IDS[1]]);
-    expect(attachmentFiles()).toEqual([`${shared.sha256}.json`]);
+    expect(await attachmentFiles()).toEqual([shared.sha256]);
     await vault.markAccepted(IDS[1]);
     expect(await vault.pending()).toEqual([]);
-    expect(attachmentFiles()).toEqual([]);
+    expect(await attachmentFiles()).toEqual([]);
     expect((await vault.markAccepted(IDS[1])).ok).toBe(true);
   });
 
@@ -115,10 +117,10 @@ describe('journal', () => {
     clock += ATTACHMENT_GRACE_MS;
     const inProgress = await photo(vault, 3);
     await vault.markAccepted(IDS[0]);
-    expect(attachmentFiles()).toEqual([`${inProgress.sha256}.json`]);
+    expect(await attachmentFiles()).toEqual([inProgress.sha256]);
     clock += ATTACHMENT_GRACE_MS;
     await openVault();
-    expect(attachmentFiles()).toEqual([]);
+    expect(await attachmentFiles()).toEqual([]);
   });
 
   it('survives SIGKILL right after sealTransaction returned, and seq never goes back', async () => {

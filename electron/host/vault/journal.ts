@@ -1,19 +1,22 @@
-import { readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { Sha256Hex } from '../../../drivers/schemas';
 import { describeError, err, ok, type Result } from '../../../drivers/result';
-import { Masked, type JournalEntry, type SealedAttachment, type SealedTransaction } from '../../api/contract';
-import { Rfc3339, ServiceCode } from '../../api/platform-schemas';
-import { SealedBlobOnDisk, blobFromDisk, blobToDisk } from './blob-codec';
-import { ensureDir, fsyncDir, isNotFound, removeStaleTemporaries, writeFileDurable } from './durable-file';
-import { createSerialQueue } from './serial-queue';
+import type { JournalEntry, SealedAttachment, SealedTransaction } from '../../api/contract';
+import { blobFromDisk, blobToDisk } from './blob-codec';
+import { createMaintenance } from './journal-compact';
+import { createJournalIndex, replaySegment, type AttachmentEntry } from './journal-index';
+import { openSegmentLog, type FlushInfo, type Location, type SegmentLog } from './journal-log';
+import { migrateOldLayout } from './journal-migrate';
+import { decodeAttachment, encodeAttachment, encodeForget, encodeTransaction, type AttachmentFile, type TransactionFile } from './journal-records';
 
 /**
- * The backstop (issue 4 item 3): every sealed transaction and its sealed attachments stay in
- * fsync'd files until the platform has accepted the transaction, so the outbox can be rebuilt
- * after IndexedDB is lost (disk-full reset, corruption, a wiped profile). One file per record:
- * a crash tears at most the record being written, and that one only as a stray temporary.
+ * The backstop (issue 4 item 3): every sealed transaction and its sealed attachments stay on
+ * disk until the platform has accepted the transaction, so the outbox can be rebuilt after
+ * IndexedDB is lost (disk-full reset, corruption, a wiped profile). They are records in an
+ * append-only log (`journal-log.ts`, framed by `journal-frame.ts`) under `<dir>/log/`: an append
+ * resolves after fdatasync, concurrent appends share one write and one fdatasync, and acceptance
+ * is a small forget record. A crash tears at most the tail of the last write, which was never
+ * acknowledged and is cut away on open. The index of what is pending lives in memory, rebuilt by
+ * replaying the log.
  */
 export interface Journal {
   recordAttachment(attachment: SealedAttachment): Promise<Result<void>>;
@@ -22,219 +25,221 @@ export interface Journal {
   pending(page?: JournalPage): Promise<JournalEntry[]>;
   /**
    * The platform accepted them (or reported them duplicates): forget the entries and their
-   * unshared attachments. One directory fsync for the lot (and for any other ids asked for
-   * before it starts); a deletion lost to a crash only brings an entry back, and resending it
-   * yields `duplicate`. Queued behind earlier journal work and before later work, so `pending`
-   * called after this never returns these entries, even when nobody awaited the deletion.
+   * unshared attachments. One forget record, not synced, for the lot (and for any other ids asked
+   * for before it is written); a forget record lost to a crash only brings an entry back, and
+   * resending it yields `duplicate`. The entries leave the index at once, so `pending` called
+   * after this never returns them, even when nobody awaited the record.
    */
   markAccepted(...ids: string[]): Promise<Result<void>>;
   /** the highest seq any pending entry carries (0 when none) */
   maxSeq(): number;
   /** the journaled transaction with this id, if it is still pending */
   findTransaction(id: string): SealedTransaction | undefined;
-  /** journal files that failed to parse; left in place for a technician, never deleted */
+  /**
+   * what could not be read, left in place for a technician and never deleted: damaged log bytes
+   * (`log/<segment>@<offset>+<length>`), a segment kept for its damage (`log/<segment>.damaged`),
+   * old-layout files that failed to parse (`tx/<name>`, `att/<name>`)
+   */
   unreadable(): readonly string[];
 }
 
-/**
- * An attachment is sealed before the transaction that references it. Until that transaction is
- * journaled nothing refers to the attachment, so unreferenced attachments younger than this are
- * kept: accepting one transaction must not delete the photo of the citizen still at the screen.
- */
 export interface JournalPage {
   /** only entries with a seq above this */
   readonly afterSeq?: number;
   readonly limit?: number;
 }
 
+
+/**
+ * An attachment is sealed before the transaction that references it. Until that transaction is
+ * journaled nothing refers to the attachment, so unreferenced attachments younger than this are
+ * kept: accepting one transaction must not delete the photo of the citizen still at the screen.
+ */
 export const ATTACHMENT_GRACE_MS = 60 * 60 * 1000;
 
-const TransactionFile = z.object({
-  v: z.literal(1),
-  transaction: z.object({
-    id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/),
-    seq: z.number().int().positive(),
-    service: ServiceCode,
-    createdAt: Rfc3339,
-    masked: Masked,
-    sealed: SealedBlobOnDisk,
-  }),
-  attachments: z.array(Sha256Hex).max(10),
-});
-type TransactionFile = z.infer<typeof TransactionFile>;
+/** a segment takes no new records past this size; sparse old ones are compacted (journal-compact.ts) */
+export const SEGMENT_BYTES = 8 * 1024 * 1024;
 
-const AttachmentFile = z.object({
-  v: z.literal(1),
-  sha256: Sha256Hex,
-  size: z.number().int().positive(),
-  contentType: z.enum(['image/jpeg', 'image/png']),
-  sealed: SealedBlobOnDisk,
-  sealedAt: z.number().int().nonnegative(),
-});
-type AttachmentFile = z.infer<typeof AttachmentFile>;
+export interface JournalOptions {
+  readonly segmentBytes?: number;
+  /** each write the log makes (records, bytes, whether synced): for tests and benchmarks */
+  readonly flushed?: (info: FlushInfo) => void;
+}
 
-export async function openJournal(dir: string, now: () => number = Date.now): Promise<Result<Journal>> {
-  const txDir = join(dir, 'tx');
-  const attDir = join(dir, 'att');
-  const index = new Map<string, TransactionFile>();
+export async function openJournal(dir: string, now: () => number = Date.now, options: JournalOptions = {}): Promise<Result<Journal>> {
+  const index = createJournalIndex();
   const unreadable: string[] = [];
+  /** segments holding damaged bytes: never deleted (journal-compact.ts keeps them by another name) */
+  const damaged = new Set<number>();
+  let log: SegmentLog;
   try {
-    for (const d of [txDir, attDir]) {
-      await ensureDir(d);
-      await removeStaleTemporaries(d);
-    }
-    for (const name of await readdir(txDir)) {
-      if (!name.endsWith('.json')) continue;
-      const parsed = parseJson(TransactionFile, await readFile(join(txDir, name), 'utf8'));
-      if (parsed && `${parsed.transaction.id}.json` === name) index.set(parsed.transaction.id, parsed);
-      else unreadable.push(`tx/${name}`);
-    }
+    const opened = await openSegmentLog(
+      join(dir, 'log'),
+      { segmentBytes: options.segmentBytes ?? SEGMENT_BYTES, ...(options.flushed ? { flushed: options.flushed } : {}) },
+      (segment) => {
+        const bad = replaySegment(index, segment);
+        for (const b of bad) unreadable.push(`log/${segment.name}@${b.offset}+${b.length}`);
+        if (bad.length > 0) damaged.add(segment.segment);
+      },
+    );
+    log = opened.log;
+    for (const name of opened.damagedFiles) unreadable.push(`log/${name}`);
+    unreadable.push(...(await migrateOldLayout(dir, log, index)));
   } catch (e) {
     return err('journal-unavailable', `the journal could not be read: ${describeError(e)}`);
   }
 
-  const serial = createSerialQueue();
-  /** how many pending entries reference each attachment */
-  const references = new Map<string, number>();
-  const count = (file: TransactionFile, delta: 1 | -1): void => {
-    for (const sha of file.attachments) {
-      const n = (references.get(sha) ?? 0) + delta;
-      if (n > 0) references.set(sha, n);
-      else references.delete(sha);
-    }
+  const isStale = (sha256: string): boolean => {
+    const entry = index.attachments.get(sha256);
+    return entry !== undefined && now() - entry.meta.sealedAt >= ATTACHMENT_GRACE_MS;
   };
-  for (const file of index.values()) count(file, 1);
 
-  async function readAttachment(sha256: string): Promise<AttachmentFile | null> {
-    try {
-      return parseJson(AttachmentFile, await readFile(join(attDir, `${sha256}.json`), 'utf8'));
-    } catch (e) {
-      if (isNotFound(e)) return null;
-      throw e;
-    }
-  }
-
-  /** @returns whether a file was unlinked */
-  async function dropIfOrphan(sha256: string): Promise<boolean> {
-    if (references.has(sha256)) return false;
-    const file = await readAttachment(sha256).catch(() => null);
-    if (file && now() - file.sealedAt < ATTACHMENT_GRACE_MS) return false;
-    return unlink(join(attDir, `${sha256}.json`)).then(
-      () => true,
-      (e: unknown) => {
-        if (!isNotFound(e)) throw e;
-        return false;
-      },
-    );
-  }
-
-  const toForget = new Set<string>();
-  let forgetting: Promise<Result<void>> | undefined;
-
-  async function forget(ids: readonly string[]): Promise<void> {
-    const accepted: TransactionFile[] = [];
-    for (const id of ids) {
-      const file = index.get(id);
-      if (!file) continue;
-      await unlink(join(txDir, `${id}.json`)).catch((e: unknown) => {
-        if (!isNotFound(e)) throw e;
+  /**
+   * Appends whose records are not written yet, by id or digest. A transaction accepted while its
+   * record is on its way must not enter the index when that record lands: the forget record is
+   * behind it in the log, so replay would drop it too. `forgottenAt` holds the append ticket
+   * current when it was forgotten; only records asked for later count.
+   */
+  let ticket = 0;
+  const inFlight = new Map<string, number>();
+  const forgottenAt = new Map<string, number>();
+  function appendRecord(key: string, payload: Buffer, written: (at: Location) => void): Promise<Result<void>> {
+    const mine = ++ticket;
+    inFlight.set(key, (inFlight.get(key) ?? 0) + 1);
+    const settle = (): void => {
+      const left = (inFlight.get(key) ?? 1) - 1;
+      if (left > 0) inFlight.set(key, left);
+      else {
+        inFlight.delete(key);
+        forgottenAt.delete(key);
+      }
+    };
+    return log
+      .append({
+        payload: () => payload,
+        durable: true,
+        written: (at) => {
+          if ((forgottenAt.get(key) ?? 0) < mine) written(at);
+        },
+      })
+      .then((r) => {
+        settle();
+        return r.ok ? ok(undefined) : r;
       });
-      index.delete(id);
-      count(file, -1);
-      accepted.push(file);
-    }
-    if (accepted.length === 0) return;
-    await fsyncDir(txDir);
-    let dropped = 0;
-    for (const file of accepted) for (const sha of file.attachments) dropped += (await dropIfOrphan(sha)) ? 1 : 0;
-    if (dropped > 0) await fsyncDir(attDir);
   }
 
-  // Photos of sessions that were cancelled after capture are never referenced: sweep them.
-  try {
-    for (const name of await readdir(attDir)) {
-      const sha = name.endsWith('.json') ? name.slice(0, -5) : '';
-      if (Sha256Hex.safeParse(sha).success) await dropIfOrphan(sha);
-    }
-    await fsyncDir(attDir);
-  } catch (e) {
-    return err('journal-unavailable', `the journal could not be swept: ${describeError(e)}`);
+  const toForget = { tx: new Set<string>(), att: new Set<string>() };
+  let forgetting: Promise<Result<void>> | undefined;
+  function forget(tx: readonly string[], att: readonly string[]): Promise<Result<void>> {
+    for (const id of tx) toForget.tx.add(id);
+    for (const sha of att) toForget.att.add(sha);
+    // Forgets asked for before the record is written join it: under a steady stream of batches
+    // the acceptances of several go in one write.
+    forgetting ??= log
+      .append({
+        payload: () => {
+          forgetting = undefined;
+          const record = { tx: [...toForget.tx], att: [...toForget.att] };
+          toForget.tx.clear();
+          toForget.att.clear();
+          return record.tx.length + record.att.length > 0 ? encodeForget(record) : null;
+        },
+        durable: false,
+      })
+      .then((r) => (r.ok ? ok(undefined) : r));
+    return forgetting;
   }
+
+  /** unreferenced, past its grace and not being written again: dropped from the index */
+  function dropIfOrphan(sha256: string): boolean {
+    if (index.isReferenced(sha256) || inFlight.has(`att:${sha256}`) || !isStale(sha256)) return false;
+    return index.dropAttachment(sha256);
+  }
+
+  async function readAttachment(sha256: string): Promise<SealedAttachment | null> {
+    // a compaction may move the record while it is read: follow it once
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const entry: AttachmentEntry | undefined = index.attachments.get(sha256);
+      if (!entry) return null;
+      const payload = await log.read(entry.at).catch(() => null);
+      const file = payload ? decodeAttachment(payload) : null;
+      if (file) return { sha256: file.sha256, size: file.size, contentType: file.contentType, sealed: blobFromDisk(file.sealed) };
+      if (index.attachments.get(sha256)?.at === entry.at) return null;
+    }
+    return null;
+  }
+
+  const maintain = createMaintenance({ log, index, damaged, isStale });
+  try {
+    // Photos of sessions that were cancelled after capture are never referenced: sweep them.
+    const swept = [...index.attachments.keys()].filter(dropIfOrphan);
+    if (swept.length > 0) {
+      const written = await forget([], swept);
+      if (!written.ok) return err('journal-unavailable', `the journal could not be swept: ${written.error.message}`);
+    }
+    await maintain();
+  } catch (e) {
+    return err('journal-unavailable', `the journal could not be compacted: ${describeError(e)}`);
+  }
+  log.setMaintenance(maintain);
 
   return ok({
     findTransaction(id) {
-      const file = index.get(id);
-      return file ? { ...file.transaction, sealed: blobFromDisk(file.transaction.sealed) } : undefined;
+      const entry = index.transactions.get(id);
+      return entry ? { ...entry.file.transaction, sealed: blobFromDisk(entry.file.transaction.sealed) } : undefined;
     },
-    recordAttachment: (a) =>
-      serial(async () => {
-        const file: AttachmentFile = { v: 1, sha256: a.sha256, size: a.size, contentType: a.contentType, sealed: blobToDisk(a.sealed), sealedAt: now() };
-        return attempt(() => writeFileDurable(join(attDir, `${a.sha256}.json`), JSON.stringify(file)));
-      }),
-    recordTransaction: (t, digests) =>
-      serial(async () => {
-        const file: TransactionFile = {
-          v: 1,
-          transaction: { id: t.id, seq: t.seq, service: t.service, createdAt: t.createdAt, masked: t.masked, sealed: blobToDisk(t.sealed) },
-          attachments: [...new Set(digests)],
-        };
-        const written = await attempt(() => writeFileDurable(join(txDir, `${t.id}.json`), JSON.stringify(file)));
-        if (written.ok) {
-          const previous = index.get(t.id);
-          if (previous) count(previous, -1);
-          index.set(t.id, file);
-          count(file, 1);
+    recordAttachment(a) {
+      const meta = { v: 1 as const, sha256: a.sha256, size: a.size, contentType: a.contentType, sealedAt: now() };
+      const file: AttachmentFile = { ...meta, sealed: blobToDisk(a.sealed) };
+      return appendRecord(`att:${a.sha256}`, encodeAttachment(file), (at) => index.putAttachment(meta, at));
+    },
+    recordTransaction(t, digests) {
+      const file: TransactionFile = {
+        v: 1,
+        transaction: { id: t.id, seq: t.seq, service: t.service, createdAt: t.createdAt, masked: t.masked, sealed: blobToDisk(t.sealed) },
+        attachments: [...new Set(digests)],
+      };
+      return appendRecord(`tx:${t.id}`, encodeTransaction(file), (at) => index.putTransaction(file, at));
+    },
+    async pending(page = {}) {
+      // behind every append asked for before it, as the one-file-per-record journal was
+      await log.settled();
+      const files = [...index.transactions.values()]
+        .map((e) => e.file)
+        .filter((f) => f.transaction.seq > (page.afterSeq ?? 0))
+        .sort((a, b) => a.transaction.seq - b.transaction.seq)
+        .slice(0, page.limit ?? Number.POSITIVE_INFINITY);
+      const entries: JournalEntry[] = [];
+      for (const file of files) {
+        const attachments: SealedAttachment[] = [];
+        for (const sha of file.attachments) {
+          const a = await readAttachment(sha);
+          if (a) attachments.push(a);
         }
-        return written;
-      }),
-    pending: (page = {}) =>
-      serial(async () => {
-        const entries: JournalEntry[] = [];
-        const files = [...index.values()]
-          .filter((f) => f.transaction.seq > (page.afterSeq ?? 0))
-          .sort((a, b) => a.transaction.seq - b.transaction.seq)
-          .slice(0, page.limit ?? Number.POSITIVE_INFINITY);
-        for (const file of files) {
-          const attachments: SealedAttachment[] = [];
-          for (const sha of file.attachments) {
-            const a = await readAttachment(sha).catch(() => null);
-            if (a) attachments.push({ sha256: a.sha256, size: a.size, contentType: a.contentType, sealed: blobFromDisk(a.sealed) });
-          }
-          entries.push({ transaction: { ...file.transaction, sealed: blobFromDisk(file.transaction.sealed) }, attachments });
-        }
-        return entries;
-      }),
+        entries.push({ transaction: { ...file.transaction, sealed: blobFromDisk(file.transaction.sealed) }, attachments });
+      }
+      return entries;
+    },
     markAccepted(...ids) {
-      for (const id of ids) toForget.add(id);
-      // Deletions asked for while one is waiting in the queue join it: under a steady stream of
-      // batches the files of several go with one directory fsync.
-      forgetting ??= serial(() => {
-        forgetting = undefined;
-        const batch = [...toForget];
-        toForget.clear();
-        return attempt(() => forget(batch));
-      });
-      return forgetting;
+      const accepted: string[] = [];
+      const dropped: string[] = [];
+      for (const id of ids) {
+        if (inFlight.has(`tx:${id}`)) {
+          forgottenAt.set(`tx:${id}`, ticket);
+          accepted.push(id);
+        }
+        const entry = index.dropTransaction(id);
+        if (!entry) continue;
+        accepted.push(id);
+        for (const sha of entry.file.attachments) if (dropIfOrphan(sha)) dropped.push(sha);
+      }
+      return forget(accepted, dropped);
     },
-    maxSeq: () => Math.max(0, ...[...index.values()].map((t) => t.transaction.seq)),
+    maxSeq: () => {
+      let max = 0;
+      for (const { file } of index.transactions.values()) max = Math.max(max, file.transaction.seq);
+      return max;
+    },
     unreadable: () => unreadable,
   });
-}
-
-function parseJson<T>(schema: z.ZodType<T>, text: string): T | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
-
-async function attempt(write: () => Promise<void>): Promise<Result<void>> {
-  try {
-    await write();
-    return ok(undefined);
-  } catch (e) {
-    return err('journal-write-failed', `the journal could not be written: ${describeError(e)}`);
-  }
 }

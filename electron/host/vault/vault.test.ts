@@ -109,8 +109,9 @@ describe('sealTransaction', () => {
     const vault = await openVault();
     const sealed = await vault.sealTransaction(input(IDS[0]), { terminalId: 'CZ-T0012' });
     if (!sealed.ok) throw new Error(sealed.error.code);
-    const txDir = join(dataDir, 'vault', 'journal', 'tx');
-    const onDisk = readdirSync(txDir).map((f) => readFileSync(join(txDir, f), 'utf8')).join('\n');
+    const journalDir = join(dataDir, 'vault', 'journal');
+    const files = readdirSync(journalDir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile());
+    const onDisk = files.map((f) => readFileSync(join(f.parentPath, f.name), 'utf8')).join('\n');
     expect(onDisk).toContain(IDS[0]);
     for (const secret of [ID, NAME, '13800000000']) {
       expect(onDisk).not.toContain(secret);
