@@ -87,16 +87,16 @@ describe('journal segments', () => {
 describe('group commit', () => {
   it('writes and syncs appends asked for together once, and those asked meanwhile in the next write', async () => {
     const flushes: FlushInfo[] = [];
-    let journal: Journal | undefined;
+    const late: { journal?: Journal } = {};
     const meanwhile: Promise<unknown>[] = [];
     const ready = await open({
       flushed: (info) => {
         flushes.push(info);
         // asked for while the first write is still unacknowledged
-        if (flushes.length === 1 && journal) for (let n = 21; n <= 30; n++) meanwhile.push(journal.recordTransaction(sealedTransaction(keystore, n), []));
+        if (flushes.length === 1 && late.journal) for (let n = 21; n <= 30; n++) meanwhile.push(late.journal.recordTransaction(sealedTransaction(keystore, n), []));
       },
     });
-    journal = ready;
+    late.journal = ready;
     const first = await Promise.all(Array.from({ length: 20 }, (_, i) => ready.recordTransaction(sealedTransaction(keystore, i + 1), [])));
     expect(first.every((r) => r.ok)).toBe(true);
     await Promise.all(meanwhile);

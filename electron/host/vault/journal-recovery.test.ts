@@ -37,7 +37,7 @@ async function threeTransactions(dir: string): Promise<{ bytes: Buffer; lastStar
 describe('journal recovery', () => {
   it('cuts a torn last record away, whatever byte it was torn at, and appends after it', async () => {
     const { bytes, lastStart } = await threeTransactions(join(root, 'whole'));
-    const [first, second, third] = [1, 2, 3].map((n) => sealedTransaction(keystore, n).id);
+    const [first, second, third] = [1, 2, 3].map((n) => sealedTransaction(keystore, n).id) as [string, string, string];
     for (let cut = lastStart; cut < bytes.byteLength; cut++) {
       const dir = join(root, `cut-${cut}`);
       mkdirSync(join(dir, 'log'), { recursive: true });
@@ -70,7 +70,8 @@ describe('journal recovery', () => {
     writeFileSync(segmentPath(dir), damaged);
 
     const journal = await open(dir);
-    const [first, third] = [1, 3].map((n) => sealedTransaction(keystore, n).id);
+    const first = sealedTransaction(keystore, 1).id;
+    const third = sealedTransaction(keystore, 3).id;
     expect(await pendingIds(journal)).toEqual([first, third]);
     const report = `log/${SEGMENT}@${secondStart}+${lastStart - secondStart}`;
     expect(journal.unreadable()).toEqual([report]);
