@@ -3,7 +3,8 @@ import { mkdir, open, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /**
- * Crash-safe file writes for the host's durable state (seq counter, journal, enrolment).
+ * Crash-safe file writes for the host's small durable state (seq counter, enrolment); the
+ * journal appends to a log instead (journal-log.ts).
  * A power cut or SIGKILL at any instant leaves either the old file or the new one, never a
  * torn mix: write a temporary file, fsync it, rename it over the target, fsync the directory
  * so the rename itself is on disk before we report success.

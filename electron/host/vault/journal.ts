@@ -170,17 +170,12 @@ export async function openJournal(dir: string, now: () => number = Date.now, opt
   }
 
   const maintain = createMaintenance({ log, index, damaged, isStale });
-  try {
-    // Photos of sessions that were cancelled after capture are never referenced: sweep them.
-    const swept = [...index.attachments.keys()].filter(dropIfOrphan);
-    if (swept.length > 0) {
-      const written = await forget([], swept);
-      if (!written.ok) return err('journal-unavailable', `the journal could not be swept: ${written.error.message}`);
-    }
-    await maintain();
-  } catch (e) {
-    return err('journal-unavailable', `the journal could not be compacted: ${describeError(e)}`);
-  }
+  // Photos of sessions that were cancelled after capture are never referenced: sweep them. Like
+  // compaction, this only saves space: a failure here leaves the journal whole and is tried again
+  // after the next write, so it does not keep the vault from opening.
+  const swept = [...index.attachments.keys()].filter(dropIfOrphan);
+  if (swept.length > 0) await forget([], swept);
+  await maintain().catch(() => undefined);
   log.setMaintenance(maintain);
 
   return ok({
