@@ -9,13 +9,13 @@ const N = 60;
 const PHOTO_BYTES = 40_000;
 
 describe('loadtest against the strict platform checker', () => {
-  it('drains every transaction exactly once through 500s, lost answers, throttling, resets and hangs', async () => {
+  it('drains every transaction exactly once through 500s, lost answers, throttling, resets, hangs and a revoked token', async () => {
     const run = await runLoadTestAgainstChecker({
       transactions: N,
       photoBytes: PHOTO_BYTES,
       timeoutSec: 100,
       seed: 7,
-      faults: { serverErrorRate: 0.05, dropAfterApplyRate: 0.1, throttleRate: 0.04, retryAfterSec: 1, resetRate: 0.04, hangRate: 0.02, hangSec: 4 },
+      faults: { serverErrorRate: 0.05, dropAfterApplyRate: 0.1, throttleRate: 0.04, retryAfterSec: 1, resetRate: 0.04, hangRate: 0.02, hangSec: 4, revokeOnBatch: [2] },
     });
     expect(run.findings, run.stderr.split('\n').slice(-20).join('\n')).toEqual([]);
     expect(run.exitCode).toBe(0);
@@ -25,6 +25,10 @@ describe('loadtest against the strict platform checker', () => {
     expect(report.faults['drop-after-apply'] ?? 0).toBeGreaterThan(0);
     expect(report.appliedWithoutAnswer).toBeGreaterThan(0);
     expect((report.faults['500'] ?? 0) + (report.faults.reset ?? 0) + (report.faults['429'] ?? 0) + (report.faults['503'] ?? 0)).toBeGreaterThan(0);
+    // the token revoked on the second batch: sync stopped, the load test re-enrolled as a
+    // technician would, and the kiosk resumed (platform-api.md "401")
+    expect(report.enrolments).toBe(2);
+    expect(run.stderr).toContain('re-enrolled; sync resumes');
     expect(report.transactions).toBe(N);
     expect(report.conflicts).toBe(0);
     expect(report.seqReuse).toBe(0);

@@ -56,7 +56,17 @@ async function run(args: LoadTestArgs, startedAt: number): Promise<number> {
   }
   log(`[loadtest] enrolled as ${session.terminalId}; enqueueing ${args.transactions} transactions with ${args.photoBytes}-byte photos`);
   try {
-    return await drive(session.page, args, deadline);
+    // platform-api.md "401": the kiosk stops and waits for re-enrolment; here the load test is
+    // the technician, and re-enrols with the code it was given (the page then resumes)
+    const reEnrol = async (): Promise<void> => {
+      const r = await session.host.dispatch(
+        'platform.enrol',
+        { enrolmentCode: args.enrolmentCode, terminalId: session.terminalId, site: session.host.config.terminal.site },
+        { transport: 'direct' },
+      );
+      log(r.ok ? '[loadtest] re-enrolled; sync resumes' : `[loadtest] re-enrolment failed (${r.error.code})`);
+    };
+    return await drive(session.page, args, deadline, reEnrol);
   } finally {
     await bounded(
       session.page.evaluate(() => window.kioskLoadTest?.stop()),
@@ -66,7 +76,7 @@ async function run(args: LoadTestArgs, startedAt: number): Promise<number> {
   }
 }
 
-async function drive(page: Page, args: LoadTestArgs, deadline: number): Promise<number> {
+async function drive(page: Page, args: LoadTestArgs, deadline: number, reEnrol: () => Promise<void>): Promise<number> {
   const runTag = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
   const started = await page.evaluate((o) => window.kioskLoadTest?.start(o) ?? { ok: false as const, error: 'the load-test page did not load' }, {
     transactions: args.transactions,
@@ -81,6 +91,7 @@ async function drive(page: Page, args: LoadTestArgs, deadline: number): Promise<
   let last: LoadTestStatus | undefined;
   let lastProgress = 0;
   let timedOut = false;
+  let revocationsHandled = 0;
   for (;;) {
     const status = await bounded(
       page.evaluate(() => window.kioskLoadTest?.status()),
@@ -91,6 +102,12 @@ async function drive(page: Page, args: LoadTestArgs, deadline: number): Promise<
     if (status && now - lastProgress >= PROGRESS_MS) {
       lastProgress = now;
       log(progressLine(status.counts, args.transactions, status.phase));
+    }
+    const revocations = status?.codes['paused:unauthorized'] ?? 0;
+    if (revocations > revocationsHandled) {
+      revocationsHandled = revocations;
+      log('[loadtest] the platform refused the terminal token (401): sync stopped; re-enrolling');
+      await reEnrol();
     }
     if (status?.phase === 'failed' || status?.phase === 'refused') break;
     if (status?.phase === 'draining' && status.counts.pending === 0) break;

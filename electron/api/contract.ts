@@ -226,6 +226,8 @@ export const kioskContract = {
 } as const;
 
 export const kioskEvents = {
+  /** the terminal enrolled (again): a sync stopped by a revoked token may resume (§1, "401") */
+  'platform.enrolled': z.object({ terminalId: z.string() }),
   'devices.status': DeviceStatus,
   'scanner.code': ScannedCode,
   'dev.state': DevState,

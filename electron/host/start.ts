@@ -85,6 +85,7 @@ export async function startHostServices(options: HostServicesOptions): Promise<H
     appVersion: APP_VERSION,
     uptimeSec: () => Math.floor((Date.now() - startedAt) / 1000),
     deviceStates: () => deviceStatuses(devices.set).map((d) => ({ kind: d.kind, adapter: d.adapter, state: d.status.state })),
+    onEnrolled: (terminalId) => hub.emit('platform.enrolled', { terminalId }),
   });
   if (!services.ok) {
     await closeDevices(devices.set);

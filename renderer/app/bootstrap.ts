@@ -6,6 +6,7 @@ import { connectKiosk, type KioskClient } from '../kiosk-client';
 import { enqueueTransaction, openOutboxDb, purgeAccepted } from '../outbox';
 import { createCodeStream, type CodeStream } from '../devices/code-stream';
 import { cachedServices, createSyncEngine, pullReference, sendHeartbeat } from '../sync';
+import { resumeOnEnrolment } from '../sync/resume-on-enrolment';
 import { createCaseWaiter } from './case-waiter';
 import { createCatalogueStore, type CatalogueStore } from './catalogue';
 
@@ -54,7 +55,11 @@ export async function bootstrap(): Promise<Result<Runtime>> {
   };
 
   quietly(refreshCatalogue)();
-  quietly(() => engine.start())();
+  let stopResuming: () => void = () => undefined;
+  quietly(async () => {
+    await engine.start();
+    stopResuming = resumeOnEnrolment(engine, kiosk, info.value.enrolled);
+  })();
   quietly(pull)();
   const intervals = [
     setInterval(quietly(() => sendHeartbeat(db, kiosk, Date.now())), HEARTBEAT_MS),
@@ -82,6 +87,7 @@ export async function bootstrap(): Promise<Result<Runtime>> {
     codes,
     async stop() {
       codes.dispose();
+      stopResuming();
       for (const interval of intervals) clearInterval(interval);
       window.removeEventListener('online', onOnline);
       await engine.stop();

@@ -5,6 +5,7 @@ import type { KioskOutboxDb } from '../outbox/db';
 import { enqueueTransaction } from '../outbox/enqueue';
 import { queueCounts } from '../outbox/queries';
 import { createSyncEngine } from '../sync/engine';
+import { resumeOnEnrolment } from '../sync/resume-on-enrolment';
 import type { SyncEngine } from '../sync/engine';
 import type { SyncEvent } from '../sync/types';
 import type { LoadTestCounts, LoadTestOptions, LoadTestPhase, LoadTestStatus } from './api';
@@ -89,6 +90,9 @@ export function createLoadTestRun(kiosk: KioskClient): LoadTestRun {
     const sync = createSyncEngine({ db: outbox, kiosk, now: Date.now, random: Math.random, onEvent, ...timers });
     engine = sync;
     await sync.start();
+    // a revoked token pauses the engine; the load test's driver re-enrols the host, and this resumes it
+    const info = await kiosk.app.info();
+    resumeOnEnrolment(sync, kiosk, info.ok && info.value.enrolled);
     const tag = (i: number): string => `kiosk-loadtest ${options.runTag} ${i}`;
     const photos = await createPhotoMaker(options.photoBytes, tag(options.transactions));
     phase = 'enqueueing';

@@ -23,6 +23,7 @@ export interface DataServicesOptions {
   readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
   readonly now?: () => number;
+  readonly onEnrolled?: DataHandlerDeps['onEnrolled'];
 }
 
 export interface DataServices {
@@ -58,6 +59,7 @@ export async function openDataServices(options: DataServicesOptions): Promise<Re
     uptimeSec: options.uptimeSec,
     deviceStates: options.deviceStates,
     now,
+    ...(options.onEnrolled ? { onEnrolled: options.onEnrolled } : {}),
   });
   return ok({ vault: vault.value, enrolment: enrolment.value, client, networkGate, handlers });
 }

@@ -22,6 +22,8 @@ export interface DataHandlerDeps {
   readonly uptimeSec: () => number;
   readonly deviceStates: () => readonly { kind: string; adapter: string; state: string }[];
   readonly now?: () => number;
+  /** told after every successful enrolment (the renderer resumes a sync a 401 stopped) */
+  readonly onEnrolled?: (terminalId: string) => void;
 }
 
 type Handlers = HandlersOf<KioskContract>;
@@ -75,7 +77,9 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
           platformKey: r.value.platformKey.publicKey,
           enrolledAt: new Date(now()).toISOString(),
         });
-        return saved.ok ? ok({ terminalId: input.terminalId }) : saved;
+        if (!saved.ok) return saved;
+        deps.onEnrolled?.(input.terminalId);
+        return ok({ terminalId: input.terminalId });
       },
 
       async heartbeat(input) {
