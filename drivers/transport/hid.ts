@@ -1,6 +1,7 @@
 import { HID } from 'node-hid';
 import { describeError, err, ok, type Result } from '../result';
 import type { ByteTransport } from './types';
+import { TransportListeners } from './listeners';
 
 /**
  * A HID device (node-hid) as a ByteTransport in which **every chunk is exactly one input
@@ -42,8 +43,7 @@ export function openHidTransport(target: HidTarget, open: HidDeviceOpener = open
 }
 
 class HidTransport implements ByteTransport {
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(reason: string) => void>();
+  private readonly listeners = new TransportListeners();
   private closed = false;
 
   constructor(
@@ -52,7 +52,7 @@ class HidTransport implements ByteTransport {
   ) {
     device.on('data', (data) => {
       const report = Uint8Array.from(data);
-      for (const l of [...this.dataListeners]) l(report);
+      this.listeners.emitData(report);
     });
     // node-hid reports an unplug as an `error` ("could not read from HID device")
     device.on('error', (e) => this.finish(`disconnected: ${describeError(e).split('\n')[0] ?? ''}`));
@@ -68,13 +68,11 @@ class HidTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
+    return this.listeners.onData(listener);
   }
 
   onClose(listener: (reason: string) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
+    return this.listeners.onClose(listener);
   }
 
   async close(): Promise<void> {
@@ -91,8 +89,6 @@ class HidTransport implements ByteTransport {
     } catch {
       // already gone (unplugged): nothing left to release
     }
-    for (const l of [...this.closeListeners]) l(reason);
-    this.closeListeners.clear();
-    this.dataListeners.clear();
+    this.listeners.emitClose(reason);
   }
 }

@@ -1,4 +1,5 @@
 import type { ByteTransport } from './types';
+import { TransportListeners } from './listeners';
 
 /**
  * Two connected in-memory byte transports: what one end writes, the other end receives, on a
@@ -16,8 +17,7 @@ export function createMemoryDuplex(): [ByteTransport, ByteTransport] {
 
 class MemoryEnd implements ByteTransport {
   peer: MemoryEnd | undefined;
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(reason: string) => void>();
+  private readonly listeners = new TransportListeners();
   private open = true;
 
   get isOpen(): boolean {
@@ -32,13 +32,11 @@ class MemoryEnd implements ByteTransport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
+    return this.listeners.onData(listener);
   }
 
   onClose(listener: (reason: string) => void): () => void {
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
+    return this.listeners.onClose(listener);
   }
 
   async close(): Promise<void> {
@@ -48,14 +46,12 @@ class MemoryEnd implements ByteTransport {
 
   private deliver(chunk: Uint8Array): void {
     if (!this.open) return;
-    for (const listener of this.dataListeners) listener(chunk);
+    this.listeners.emitData(chunk);
   }
 
   private shutdown(reason: string): void {
     if (!this.open) return;
     this.open = false;
-    for (const listener of this.closeListeners) listener(reason);
-    this.closeListeners.clear();
-    this.dataListeners.clear();
+    this.listeners.emitClose(reason);
   }
 }

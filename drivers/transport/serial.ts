@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { SerialPort } from 'serialport';
 import { describeError, err, ok, type Result } from '../result';
 import type { ByteTransport } from './types';
+import { TransportListeners } from './listeners';
 
 export interface SerialTransportOptions {
   readonly path: string;
@@ -67,8 +68,7 @@ function detectHangUp(port: SerialPort): void {
 const firstLine = (message: string): string => (message.split('\n')[0] ?? message).replace(/^Error: /, '');
 
 class SerialTransport implements ByteTransport {
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(reason: string) => void>();
+  private readonly listeners = new TransportListeners();
   private closed = false;
 
   constructor(
@@ -77,7 +77,7 @@ class SerialTransport implements ByteTransport {
   ) {
     port.on('data', (chunk: Buffer) => {
       const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      for (const listener of this.dataListeners) listener(bytes);
+      this.listeners.emitData(bytes);
     });
     // `close` carries a DisconnectedError on unplug; errors after open (EIO on a vanished pty
     // or a USB bridge pulled out) also end the transport, so drivers can reconnect.
@@ -104,8 +104,7 @@ class SerialTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
+    return this.listeners.onData(listener);
   }
 
   onClose(listener: (reason: string) => void): () => void {
@@ -113,8 +112,7 @@ class SerialTransport implements ByteTransport {
       queueMicrotask(() => listener('closed'));
       return () => undefined;
     }
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
+    return this.listeners.onClose(listener);
   }
 
   async close(): Promise<void> {
@@ -127,9 +125,7 @@ class SerialTransport implements ByteTransport {
   private finish(reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    for (const listener of this.closeListeners) listener(reason);
-    this.closeListeners.clear();
-    this.dataListeners.clear();
+    this.listeners.emitClose(reason);
     this.port.removeAllListeners('data');
   }
 }

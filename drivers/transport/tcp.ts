@@ -1,6 +1,7 @@
 import { Socket } from 'node:net';
 import { describeError, err, ok, type Result } from '../result';
 import type { ByteTransport } from './types';
+import { TransportListeners } from './listeners';
 
 export interface TcpTransportOptions {
   readonly host: string;
@@ -44,8 +45,7 @@ export function wrapSocket(socket: Socket, where = `${socket.remoteAddress ?? '?
 }
 
 class TcpTransport implements ByteTransport {
-  private readonly dataListeners = new Set<(chunk: Uint8Array) => void>();
-  private readonly closeListeners = new Set<(reason: string) => void>();
+  private readonly listeners = new TransportListeners();
   private closed = false;
   private closeReason = 'closed';
 
@@ -58,7 +58,7 @@ class TcpTransport implements ByteTransport {
     socket.setKeepAlive(true, 5000);
     socket.on('data', (chunk: Buffer) => {
       const bytes = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      for (const listener of [...this.dataListeners]) listener(bytes);
+      this.listeners.emitData(bytes);
     });
     socket.on('error', (e) => {
       this.closeReason = `error: ${describeError(e)}`;
@@ -82,8 +82,7 @@ class TcpTransport implements ByteTransport {
   }
 
   onData(listener: (chunk: Uint8Array) => void): () => void {
-    this.dataListeners.add(listener);
-    return () => this.dataListeners.delete(listener);
+    return this.listeners.onData(listener);
   }
 
   onClose(listener: (reason: string) => void): () => void {
@@ -91,8 +90,7 @@ class TcpTransport implements ByteTransport {
       queueMicrotask(() => listener(this.closeReason));
       return () => undefined;
     }
-    this.closeListeners.add(listener);
-    return () => this.closeListeners.delete(listener);
+    return this.listeners.onClose(listener);
   }
 
   async close(): Promise<void> {
@@ -110,8 +108,6 @@ class TcpTransport implements ByteTransport {
   private finish(reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    for (const listener of [...this.closeListeners]) listener(reason);
-    this.closeListeners.clear();
-    this.dataListeners.clear();
+    this.listeners.emitClose(reason);
   }
 }
