@@ -7,7 +7,7 @@ import { MAX_BATCH_SIZE, createSyncEngine } from '../renderer/sync/engine';
 import { isMain, round, runStandalone, stderrLog } from './lib/result';
 import type { BenchOptions, BenchResult } from './lib/result';
 import { startNodeTerminal } from './lib/node-terminal';
-import { BENCH_CODE, timePlainBatches, withStandInPair } from './lib/plain-client';
+import { BENCH_CODE, timePlainBaseline, throughputRatio, withStandInPair } from './lib/plain-client';
 
 /**
  * bench/sync-node: NOT the target's measurement (bench/sync.ts is). The same drain as bench/sync
@@ -56,13 +56,8 @@ export async function run(options: BenchOptions = {}): Promise<BenchResult> {
     if (oursReport.transactions.distinct !== n) throw new Error(`the stand-in holds ${oursReport.transactions.distinct} of ${n}`);
 
     log('sync: the same batches with a plain client…');
-    const plainMs = await timePlainBatches(plainPlatform.url, 'BENCH-SYNC-T1', bodies);
-    const plainReport = await plainPlatform.report();
-    if (plainReport.transactions.distinct !== n) throw new Error(`the plain stand-in holds ${plainReport.transactions.distinct} of ${n}`);
-
-    const oursTps = n / (oursMs / 1000);
-    const plainTps = n / (plainMs / 1000);
-    const ratio = oursTps / plainTps;
+    const plainMs = await timePlainBaseline(plainPlatform, 'BENCH-SYNC-T1', bodies, n);
+    const { oursTps, plainTps, ratio } = throughputRatio(n, oursMs, plainMs);
     return {
       bench: 'sync-node',
       ratio: round(ratio, 3),

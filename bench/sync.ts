@@ -2,7 +2,7 @@ import { MAX_BATCH_SIZE } from '../renderer/sync/engine';
 import { bounded, startKioskSession } from '../scripts/loadtest/kiosk-session';
 import { journalBatchBodies } from './lib/journal-bodies';
 import { cpuSince, cpuSnapshot } from './lib/process-cpu';
-import { BENCH_CODE, timePlainBatches, withStandInPair } from './lib/plain-client';
+import { BENCH_CODE, timePlainBaseline, throughputRatio, withStandInPair } from './lib/plain-client';
 import { isMain, round, runStandalone, stderrLog } from './lib/result';
 import type { BenchOptions, BenchResult } from './lib/result';
 
@@ -57,14 +57,9 @@ export async function run(options: BenchOptions = {}): Promise<BenchResult> {
 
       log('sync: the same batches with a plain client…');
       const plainCpuBefore = cpuSnapshot();
-      const plainMs = await timePlainBatches(plainPlatform.url, session.terminalId, bodies);
+      const plainMs = await timePlainBaseline(plainPlatform, session.terminalId, bodies, n);
       const plainCpuMs = cpuSince(plainCpuBefore);
-      const plainReport = await plainPlatform.report();
-      if (plainReport.transactions.distinct !== n) throw new Error(`the plain stand-in holds ${plainReport.transactions.distinct} of ${n}`);
-
-      const oursTps = n / (drained.ms / 1000);
-      const plainTps = n / (plainMs / 1000);
-      const ratio = oursTps / plainTps;
+      const { oursTps, plainTps, ratio } = throughputRatio(n, drained.ms, plainMs);
       return {
         bench: 'sync',
         ratio: round(ratio, 3),

@@ -78,6 +78,24 @@ export async function timePlainBatches(baseUrl: string, terminalId: string, bodi
  * Runs a sync benchmark against two fresh stand-ins in child processes, one for our engine and
  * one for the plain client, and removes both with their data whatever happens.
  */
+/**
+ * The baseline of both sync benches: the same batch bodies posted by a plain client to its own
+ * stand-in, checked to have landed whole. @returns its time (ms)
+ */
+export async function timePlainBaseline(plain: ChildStandIn, terminalId: string, bodies: readonly string[], n: number): Promise<number> {
+  const plainMs = await timePlainBatches(plain.url, terminalId, bodies);
+  const report = await plain.report();
+  if (report.transactions.distinct !== n) throw new Error(`the plain stand-in holds ${report.transactions.distinct} of ${n}`);
+  return plainMs;
+}
+
+/** Throughputs of both sides and ours / plain. */
+export function throughputRatio(n: number, oursMs: number, plainMs: number): { oursTps: number; plainTps: number; ratio: number } {
+  const oursTps = n / (oursMs / 1000);
+  const plainTps = n / (plainMs / 1000);
+  return { oursTps, plainTps, ratio: oursTps / plainTps };
+}
+
 export async function withStandInPair<T>(work: (pair: { root: string; ours: ChildStandIn; plain: ChildStandIn }) => Promise<T>): Promise<T> {
   const root = mkdtempSync(join(tmpdir(), 'bench-sync-'));
   const standIns: ChildStandIn[] = [];
