@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LanguageToggle } from './language-toggle';
 
 interface Props {
   readonly testId: string;
@@ -23,9 +24,7 @@ export function ScreenFrame({ testId, title, onHome, onBack, onToggleLanguage, c
           {t('common.home')}
         </button>
         <span className="screen-header-kiosk">{t('common.kioskTitle')}</span>
-        <button type="button" className="btn btn-nav" data-testid="lang-toggle" onClick={onToggleLanguage}>
-          {t('common.langToggle')}
-        </button>
+        <LanguageToggle onToggle={onToggleLanguage} />
       </header>
       <h1 className="screen-title">{title}</h1>
       <div className="screen-body">{children}</div>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { LanguageToggle } from '../components/language-toggle';
 
 interface Props {
   readonly onStart: () => void;
@@ -12,9 +13,7 @@ export function AttractScreen({ onStart, onToggleLanguage, enrolled }: Props) {
   return (
     <main className="screen screen-attract" data-testid="screen-attract">
       <div className="attract-top">
-        <button type="button" className="btn btn-nav" data-testid="lang-toggle" onClick={onToggleLanguage}>
-          {t('common.langToggle')}
-        </button>
+        <LanguageToggle onToggle={onToggleLanguage} />
       </div>
       <div className="attract-emblem" aria-hidden="true" />
       <h1 className="attract-title">{t('attract.title')}</h1>

@@ -4,6 +4,7 @@ import type { Receipt } from '../../drivers/printer/types';
 import type { CodedError } from '../../drivers/result';
 import { ReceiptPreview } from '../components/receipt-preview';
 import { useCountdown } from '../components/use-countdown';
+import { LanguageToggle } from '../components/language-toggle';
 
 interface Props {
   readonly reference: string;
@@ -29,9 +30,7 @@ export function DoneScreen({ reference, caseNumber, printError, receipt, returnA
     <main className="screen screen-done" data-testid="screen-done">
       <header className="screen-header">
         <span className="screen-header-kiosk">{t('common.kioskTitle')}</span>
-        <button type="button" className="btn btn-nav" data-testid="lang-toggle" onClick={onToggleLanguage}>
-          {t('common.langToggle')}
-        </button>
+        <LanguageToggle onToggle={onToggleLanguage} />
       </header>
       <div className="done-mark" aria-hidden="true" />
       <h1 className="screen-title">{t('done.title')}</h1>
