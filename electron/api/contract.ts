@@ -114,6 +114,16 @@ export type JournalEntry = z.infer<typeof JournalEntry>;
 
 export const JOURNAL_PAGE_MAX = 100;
 
+/** Batches per `platform.sendBatches` call. */
+export const MAX_BATCHES_PER_CALL = 8;
+
+/** One batch of a `platform.sendBatches` call: the platform's per-item results, or the batch's whole-request error. */
+export const BatchAnswer = z.union([
+  z.object({ results: z.array(BatchItemResult) }).strict(),
+  z.object({ error: z.object({ code: z.string(), message: z.string(), retryAfterMs: z.number().optional() }).strict() }).strict(),
+]);
+export type BatchAnswer = z.infer<typeof BatchAnswer>;
+
 export const QueueStats = z.object({
   pending: z.number().int().nonnegative(),
   deadLetters: z.number().int().nonnegative(),
@@ -206,6 +216,18 @@ export const kioskContract = {
       // when it is not there, so the renderer sends the batch again with the sealed items
       z.object({ items: z.array(z.object({ id: Ulid, sealed: SealedBlob.optional() }).strict()).min(1).max(50) }).strict(),
       z.object({ results: z.array(BatchItemResult) }),
+    ),
+    /**
+     * Several batches in one call, each sent by the host as a sendBatch call would send it (items
+     * by id from the journal, no `sealed`), at most two on the wire at a time so the platform is
+     * not left idle between them. `answers[i]` is `batches[i]`'s: the platform's results, or the
+     * error that failed it as a whole. After a failure the host starts no further batch, but
+     * answers those already on the wire; the batches with no answer were not sent. One call
+     * instead of several saves renderer-host round trips.
+     */
+    sendBatches: method(
+      z.object({ batches: z.array(z.object({ items: z.array(z.object({ id: Ulid }).strict()).min(1).max(50) }).strict()).min(1).max(MAX_BATCHES_PER_CALL) }).strict(),
+      z.object({ answers: z.array(BatchAnswer) }),
     ),
     reference: method(z.object({ cursor: z.string().max(2048).optional() }).strict(), ReferencePage),
     caseStatus: method(z.object({ caseNumber: z.string().min(1).max(64) }).strict(), CaseStatus),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_BATCHES_PER_CALL } from '../../electron/api/contract';
 import { transactionSummary } from '../outbox/queries';
 import { openOutboxDb } from '../outbox/db';
 import { freshFactory, testAttachment, testEntry, testUlid } from '../outbox/testing';
@@ -156,9 +157,10 @@ describe('sync engine: lifecycle', () => {
     expect((await transactionSummary(h.db, testUlid(1)))?.state).toBe('accepted');
   });
 
-  it('stop() lets the request in flight finish and starts no new one', async () => {
-    const h = harness({ batchSize: 2 });
-    await h.enqueue(...Array.from({ length: 4 }, (_, i) => testEntry(i + 1)));
+  it('stop() lets the call in flight finish and starts no new one', async () => {
+    // batches of 1, so the first call holds MAX_BATCHES_PER_CALL of them and two are left
+    const h = harness({ batchSize: 1 });
+    await h.enqueue(...Array.from({ length: MAX_BATCHES_PER_CALL + 2 }, (_, i) => testEntry(i + 1)));
     await h.engine.start();
     const held = h.platform.holdNext('sendBatch');
     h.timers.fireAll();
@@ -167,9 +169,10 @@ describe('sync engine: lifecycle', () => {
     const stopped = h.engine.stop();
     held.release();
     await stopped;
-    expect(await running).toMatchObject({ outcome: 'stopped', accepted: 2 });
+    expect(await running).toMatchObject({ outcome: 'stopped', accepted: MAX_BATCHES_PER_CALL });
     expect(h.timers.delays()).toEqual([]);
-    expect(h.platform.calls).toEqual(['health', 'sendBatch']);
+    expect(h.platform.batchCalls).toEqual([MAX_BATCHES_PER_CALL]);
+    expect(h.platform.calls).toEqual(['health', ...Array.from({ length: MAX_BATCHES_PER_CALL }, () => 'sendBatch')]);
     expect(await h.db.outbox.count()).toBe(2);
   });
 

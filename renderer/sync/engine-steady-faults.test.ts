@@ -58,7 +58,8 @@ describe('sync engine under a steady fraction of failures', () => {
     const h = harness({ batchSize: 2 });
     h.random.value = 0.999_999;
     await h.enqueue(testEntry(1), testEntry(2), testEntry(3), testEntry(4));
-    h.platform.failNext('sendBatch', { code: 'server-error' }, 3);
+    // both batches are on the wire together: each drain meets two failures
+    h.platform.failNext('sendBatch', { code: 'server-error' }, 6);
     const delays: number[] = [];
     for (let i = 0; i < 3; i += 1) delays.push(((await h.engine.drainOnce()).nextAttemptAt ?? 0) - h.clock.t);
     expect(delays).toEqual([999, 1999, 3999]);

@@ -1,5 +1,6 @@
 import type { DBCore, DBCoreMutateRequest } from 'dexie';
 import { describe, expect, it } from 'vitest';
+import { MAX_BATCHES_PER_CALL } from '../../electron/api/contract';
 import { transactionSummary } from '../outbox/queries';
 import type { KioskOutboxDb } from '../outbox/db';
 import { testAttachment, testEntry, testUlid } from '../outbox/testing';
@@ -64,14 +65,17 @@ async function drainBatches(batchSize: number, count: number): Promise<WriteLog[
 }
 
 describe('sync engine: IndexedDB writes per batch', () => {
-  it('writes each batch outcome in ONE transaction and nothing else; transaction records are never rewritten', async () => {
+  it('writes the outcomes of each call of batches in ONE transaction and nothing else; transaction records are never rewritten', async () => {
     const writes = await drainBatches(8, 32);
-    // 4 batches of 8, then the 8 `retry` items again: 6 of the first 3 batches (queued as those
-    // outcomes were written) and 2 of the 4th. One transaction per batch outcome; no other
-    // writes (but those of uploads and the sync state, left out above)
+    // 4 batches of 8 in one call (MAX_BATCHES_PER_CALL ≥ 4), their outcomes in one transaction; then
+    // the 8 `retry` items again, one batch, one more. No other writes (but those of uploads and
+    // the sync state, left out above)
+    expect(MAX_BATCHES_PER_CALL).toBeGreaterThanOrEqual(4);
     const outcomes = writes.filter((t) => t.stores.includes('outcomes'));
-    expect(outcomes).toHaveLength(6);
+    expect(outcomes).toHaveLength(2);
     expect(writes).toHaveLength(outcomes.length);
+    // one request adds the call's outcome rows (one row per platform answer)
+    expect(outcomes.map((t) => t.tables.filter((n) => n === 'outcomes').length)).toEqual([1, 1]);
     expect(writes.flatMap((t) => t.tables)).not.toContain('transactions');
   });
 

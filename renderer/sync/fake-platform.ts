@@ -1,6 +1,7 @@
 import { err, ok } from '../../drivers/result';
 import type { Result } from '../../drivers/result';
-import type { JournalEntry, QueueStats, SealedBlob } from '../../electron/api/contract';
+import type { BatchAnswer, JournalEntry, QueueStats, SealedBlob } from '../../electron/api/contract';
+import { sendInTurn } from '../../electron/api/send-in-turn';
 import type { BatchItemResult, ReferencePage } from '../../electron/api/platform-schemas';
 import { testUnseal } from '../outbox/testing';
 import type { TestSealedContent } from '../outbox/testing';
@@ -54,6 +55,8 @@ export class FakePlatform {
   /** every item of every sendBatch request, in order, with a copy of its bytes */
   readonly received: { id: string; ciphertext: Uint8Array; request: number }[] = [];
   readonly batchSizes: number[] = [];
+  /** batches per sendBatches call, in call order */
+  readonly batchCalls: number[] = [];
   readonly uploads: string[] = [];
   readonly calls: Method[] = [];
   readonly heartbeats: { queue: QueueStats }[] = [];
@@ -126,6 +129,20 @@ export class FakePlatform {
         health: () => this.call('health', async () => ok(this.online ? { online: true, clockOffsetMs: this.clockOffsetMs } : { online: false })),
         uploadAttachment: (input) => this.call('uploadAttachment', async () => this.upload(input.sha256, input.sealed)),
         sendBatch: (input) => this.call('sendBatch', async () => this.batch(input.items)),
+        // like the host: each batch is its own request (with its own faults), two on the wire at most
+        sendBatches: async ({ batches }) => {
+          this.batchCalls.push(batches.length);
+          const answers = await sendInTurn(
+            batches,
+            ({ items }) => {
+              const missing = items.find(({ id }) => !this.journaled(id));
+              if (missing) return { error: { code: 'sealed-item-unavailable', message: `transaction ${missing.id} is not in the journal` } };
+              return this.call('sendBatch', async () => this.batch(items)).then((r): BatchAnswer => (r.ok ? r.value : { error: r.error }));
+            },
+            2,
+          );
+          return ok({ answers });
+        },
         reference: (input) => this.call('reference', async () => this.reference(input?.cursor)),
         heartbeat: (input) =>
           this.call('heartbeat', async () => {
@@ -191,7 +208,7 @@ export class FakePlatform {
   private batch(sent: readonly { id: string; sealed?: SealedBlob | undefined }[]): Result<{ results: BatchItemResult[] }> {
     const items: { id: string; sealed: SealedBlob }[] = [];
     for (const { id, sealed } of sent) {
-      const blob = sealed ?? this.journal.find((e) => e.transaction.id === id)?.transaction.sealed;
+      const blob = sealed ?? this.journaled(id);
       if (!blob) return err('sealed-item-unavailable', `transaction ${id} is not in the journal`);
       items.push({ id, sealed: blob });
     }
@@ -217,6 +234,10 @@ export class FakePlatform {
       return { id: item.id, status: 'accepted', caseNumber, receivedAt: this.cases.get(item.id)?.receivedAt ?? '' };
     });
     return ok({ results });
+  }
+
+  private journaled(id: string): SealedBlob | undefined {
+    return this.journal.find((e) => e.transaction.id === id)?.transaction.sealed;
   }
 
   private accept(id: string, ciphertext: Uint8Array): string {

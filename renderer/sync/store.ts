@@ -137,51 +137,58 @@ export interface AppliedResults {
 /** For an item answered `retry`: when its outbox entry may be tried again, or undefined to resend it in this drain. */
 export type RetryPlan = (retry: { id: string; code: string; missing: readonly string[] }) => number | undefined;
 
+const outcomeTables = (db: KioskOutboxDb) => [db.transactions, db.outbox, db.outcomes, db.deadLetters, db.attachments];
+
 /**
- * Applies one batch's per-item results (platform-api.md §5) in ONE Dexie transaction of a
- * handful of IndexedDB requests whatever the batch size (in Chromium each request is a round
- * trip to the browser process, and under strict durability each transaction a disk flush):
- * accepted and duplicate are both success (duplicate carries the original case number) and go
- * into one outcome row; rejected is final and goes to dead letters; retry `attachment-missing`
- * forgets that the attachment was uploaded so it is uploaded again before the item is resent,
- * and `plan` says whether the resend waits for a later drain. A result for an item no longer
- * queued (already final) changes nothing.
+ * Applies the per-item results of one or more batch answers (platform-api.md §5) in ONE Dexie
+ * transaction of a handful of IndexedDB requests whatever the number of items (in Chromium each
+ * request is a round trip to the browser process, and under strict durability each transaction a
+ * disk flush): accepted and duplicate are both success (duplicate carries the original case
+ * number) and go into one outcome row per answer; rejected is final and goes to dead letters;
+ * retry `attachment-missing` forgets that the attachment was uploaded so it is uploaded again
+ * before the item is resent, and `plan` says whether the resend waits for a later drain. A result
+ * for an item no longer queued (already final) changes nothing.
  */
-export async function applyResults(db: KioskOutboxDb, results: readonly BatchItemResult[], now: number, plan: RetryPlan = () => undefined): Promise<AppliedResults> {
+export async function applyAnswers(db: KioskOutboxDb, answers: readonly (readonly BatchItemResult[])[], now: number, plan: RetryPlan = () => undefined): Promise<AppliedResults> {
   const applied: AppliedResults = { accepted: [], dead: [], retry: [] };
-  await db.transaction('rw', [db.transactions, db.outbox, db.outcomes, db.deadLetters, db.attachments], async () => {
-    const read = await readQueued(db, results.map((r) => r.id));
+  await db.transaction('rw', outcomeTables(db), async () => {
+    // one read of the keys for every answer: the batches of one call are usually one run of ids
+    const read = await readQueued(db, answers.flatMap((results) => results.map((r) => r.id)));
     const queued = read.queued;
-    const items: OutcomeItem[] = [];
+    const rows: OutcomeItem[][] = [];
     const final: string[] = [];
     const letters: DeadLetterRecord[] = [];
     const retried: { key: string; changes: Partial<OutboxEntry> }[] = [];
     const needShas: string[] = [];
-    for (const r of results) {
-      if (!queued.has(r.id)) continue;
-      switch (r.status) {
-        case 'accepted':
-        case 'duplicate':
-          items.push({ id: r.id, status: r.status, caseNumber: r.caseNumber, receivedAt: r.receivedAt });
-          final.push(r.id);
-          applied.accepted.push({ id: r.id, caseNumber: r.caseNumber, duplicate: r.status === 'duplicate' });
-          break;
-        case 'rejected': {
-          const reason: DeadLetterReason = { code: r.error.code, message: r.error.message ?? r.error.code, ...(r.error.field === undefined ? {} : { field: r.error.field }) };
-          final.push(r.id);
-          letters.push({ id: r.id, reason, source: 'platform', at: now });
-          applied.dead.push({ id: r.id, code: r.error.code });
-          break;
+    for (const results of answers) {
+      const items: OutcomeItem[] = [];
+      for (const r of results) {
+        if (!queued.has(r.id)) continue;
+        switch (r.status) {
+          case 'accepted':
+          case 'duplicate':
+            items.push({ id: r.id, status: r.status, caseNumber: r.caseNumber, receivedAt: r.receivedAt });
+            final.push(r.id);
+            applied.accepted.push({ id: r.id, caseNumber: r.caseNumber, duplicate: r.status === 'duplicate' });
+            break;
+          case 'rejected': {
+            const reason: DeadLetterReason = { code: r.error.code, message: r.error.message ?? r.error.code, ...(r.error.field === undefined ? {} : { field: r.error.field }) };
+            final.push(r.id);
+            letters.push({ id: r.id, reason, source: 'platform', at: now });
+            applied.dead.push({ id: r.id, code: r.error.code });
+            break;
+          }
+          case 'retry': {
+            if (r.error.code === 'attachment-missing' && !r.error.sha256) needShas.push(r.id);
+            const missing = r.error.code === 'attachment-missing' && r.error.sha256 ? [r.error.sha256] : [];
+            applied.retry.push({ id: r.id, code: r.error.code, missing });
+            break;
+          }
+          default:
+            assertNever(r, 'batch result');
         }
-        case 'retry': {
-          if (r.error.code === 'attachment-missing' && !r.error.sha256) needShas.push(r.id);
-          const missing = r.error.code === 'attachment-missing' && r.error.sha256 ? [r.error.sha256] : [];
-          applied.retry.push({ id: r.id, code: r.error.code, missing });
-          break;
-        }
-        default:
-          assertNever(r, 'batch result');
       }
+      if (items.length > 0) rows.push(items);
     }
     // `attachment-missing` without a digest: every attachment the item references is suspect
     if (needShas.length > 0) {
@@ -197,10 +204,8 @@ export async function applyResults(db: KioskOutboxDb, results: readonly BatchIte
       const until = plan(retry);
       retried.push({ key: retry.id, changes: { lastError: retry.code, ...(until === undefined ? {} : { nextAttemptAt: until }) } });
     }
-    if (items.length > 0) {
-      const first = items[0];
-      if (first) await db.outcomes.add({ batchId: first.id, ids: items.map((i) => i.id), items, acceptedAt: now, retainedFrom: now });
-    }
+    // one outcome row per platform answer, named by its first item
+    if (rows.length > 0) await db.outcomes.bulkAdd(rows.map((items) => ({ batchId: items[0]?.id ?? '', ids: items.map((i) => i.id), items, acceptedAt: now, retainedFrom: now })));
     if (final.length > 0) await deleteEntries(db, final, read);
     if (letters.length > 0) await db.deadLetters.bulkPut(letters);
     if (retried.length > 0) await db.outbox.bulkUpdate(retried);

@@ -6,7 +6,7 @@ type KioskClient = ClientOf<KioskContract, KioskEvents>;
 /** The narrow part of `window.kiosk` the sync engine uses (fakes implement only this). */
 export interface SyncKiosk {
   readonly vault: Pick<KioskClient['vault'], 'journal' | 'forgetAccepted'>;
-  readonly platform: Pick<KioskClient['platform'], 'health' | 'uploadAttachment' | 'sendBatch' | 'reference' | 'heartbeat'>;
+  readonly platform: Pick<KioskClient['platform'], 'health' | 'uploadAttachment' | 'sendBatch' | 'sendBatches' | 'reference' | 'heartbeat'>;
 }
 
 /** Why sync is stopped until `resume()`: both need a (re-)enrolment by a technician. */

@@ -133,6 +133,41 @@ describe('data handlers against the platform stand-in', () => {
     expect(standIn.report().transactions).toMatchObject({ distinct: 1, duplicates: 1, conflicts: 0 });
   });
 
+  it('sends several batches in one call, in order, and forgets the accepted ones', async () => {
+    await enrol();
+    for (const id of IDS) await value(h.vault.sealTransaction({ id, service: 'id.renewal', applicant: { idNumber: ID }, attachments: [] }, CTX));
+    const r = await value(h.platform.sendBatches({ batches: [{ items: [{ id: IDS[0] }, { id: IDS[1] }] }, { items: [{ id: IDS[2] }] }] }, CTX));
+    expect(r.answers.map((a) => ('results' in a ? a.results.map((x) => [x.id, x.status]) : a.error.code))).toEqual([
+      [[IDS[0], 'accepted'], [IDS[1], 'accepted']],
+      [[IDS[2], 'accepted']],
+    ]);
+    expect((await value(h.vault.journal({}, CTX))).entries).toEqual([]);
+    expect(standIn.report().transactions).toMatchObject({ distinct: 3, duplicates: 0, conflicts: 0 });
+  });
+
+  it('stops at a batch with an item the journal lacks: the batches before it answered, none after it sent', async () => {
+    await enrol();
+    for (const id of [IDS[0], IDS[2]]) await value(h.vault.sealTransaction({ id, service: 'id.renewal', applicant: { idNumber: ID }, attachments: [] }, CTX));
+    const r = await value(h.platform.sendBatches({ batches: [{ items: [{ id: IDS[0] }] }, { items: [{ id: IDS[1] }] }, { items: [{ id: IDS[2] }] }] }, CTX));
+    expect(r.answers.map((a) => ('results' in a ? a.results.map((x) => x.status) : a.error.code))).toEqual([['accepted'], 'sealed-item-unavailable']);
+    expect(standIn.report().transactions).toMatchObject({ distinct: 1 });
+    expect((await value(h.vault.journal({}, CTX))).entries.map((e) => e.transaction.id)).toEqual([IDS[2]]);
+  });
+
+  it('after a batch the platform refuses as a whole starts no other, answers those on the wire, with their Retry-After', async () => {
+    await enrol();
+    for (const id of IDS) await value(h.vault.sealTransaction({ id, service: 'id.renewal', applicant: { idNumber: ID }, attachments: [] }, CTX));
+    // two batches go out at once and are both refused; the third is never started
+    standIn.faults.add({ kind: 'rate-limit', path: '/transactions/batch', count: 2, retryAfterSec: 2 });
+    const r = await value(h.platform.sendBatches({ batches: IDS.map((id) => ({ items: [{ id }] })) }, CTX));
+    expect(r.answers.map((a) => ('error' in a ? [a.error.code, a.error.retryAfterMs] : 'answered'))).toEqual([
+      ['rate-limited', 2000],
+      ['rate-limited', 2000],
+    ]);
+    expect(standIn.report().transactions).toMatchObject({ distinct: 0 });
+    expect((await value(h.vault.journal({}, CTX))).entries).toHaveLength(3);
+  });
+
   it('forgets journal entries the renderer holds as accepted', async () => {
     await enrol();
     const { tx } = await sealWithPhoto(IDS[0]);

@@ -1,6 +1,9 @@
 import { err, ok } from '../../../drivers/result';
-import type { KioskContract } from '../../api/contract';
+import type { Result } from '../../../drivers/result';
+import type { BatchAnswer, KioskContract, SealedBlob } from '../../api/contract';
+import type { BatchItemResult } from '../../api/platform-schemas';
 import type { HandlersOf } from '../../api/define';
+import { sendInTurn } from '../../api/send-in-turn';
 import type { Vault } from '../vault/vault';
 import type { CanonicalItem, PlatformClient } from './client';
 import type { EnrolmentStore } from './enrolment-store';
@@ -28,6 +31,12 @@ export interface DataHandlerDeps {
 
 type Handlers = HandlersOf<KioskContract>;
 
+/**
+ * Batches of one sendBatches call on the wire at once. Two keep the platform busy: it works on
+ * one while the answer to the other travels and the next is opened. More would only queue there.
+ */
+const BATCHES_ON_THE_WIRE = 2;
+
 export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['vault']; platform: Handlers['platform'] } {
   const { vault, client, enrolment } = deps;
   const now = deps.now ?? Date.now;
@@ -35,6 +44,31 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
   let clockOffsetMs: number | undefined;
 
   const notEnrolled = (what: string) => err('not-enrolled', `${what}: the terminal is not enrolled`);
+
+  /**
+   * The items exactly as sealed when the citizen confirmed: the unsealed canonical JSON is what
+   * goes on the wire, never parsed into an object and rendered again.
+   */
+  function openItems(sent: readonly { id: string; sealed?: SealedBlob | undefined }[]): Result<CanonicalItem[]> {
+    const items: CanonicalItem[] = [];
+    for (const { id, sealed } of sent) {
+      const opened = vault.openForSend(id, sealed);
+      if (!opened.ok) return err(opened.error.code, `transaction ${id}: ${opened.error.message}`);
+      items.push({ id, json: opened.value });
+    }
+    return ok(items);
+  }
+
+  /**
+   * The answer does not wait for the journal: deleting the accepted entries runs afterwards in
+   * the journal's queue, and a later journal read queues behind it. A deletion that fails or is
+   * lost to a crash only leaves an entry journaled, and resending it yields `duplicate`; the
+   * result is Result-typed and never rejects.
+   */
+  function forgetAccepted(results: readonly BatchItemResult[]): void {
+    const accepted = results.filter((r) => r.status === 'accepted' || r.status === 'duplicate').map((r) => r.id);
+    if (accepted.length > 0) void vault.markAccepted(...accepted);
+  }
 
   return {
     vault: {
@@ -99,34 +133,29 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
       },
 
       async sendBatch(input) {
-        const items: CanonicalItem[] = [];
-        for (const { id, sealed } of input.items) {
-          // The item exactly as sealed when the citizen confirmed: the unsealed canonical JSON is
-          // what goes on the wire, never parsed into an object and rendered again.
-          const opened = vault.openForSend(id, sealed);
-          if (!opened.ok) return err(opened.error.code, `transaction ${id}: ${opened.error.message}`);
-          items.push({ id, json: opened.value });
-        }
-        const r = await client.sendBatchJson(items);
+        const items = openItems(input.items);
+        if (!items.ok) return items;
+        const r = await client.sendBatchJson(items.value);
         if (!r.ok) return r;
-        const accepted: string[] = [];
-        for (const result of r.value) {
-          switch (result.status) {
-            case 'accepted':
-            case 'duplicate':
-              accepted.push(result.id);
-              break;
-            case 'rejected':
-            case 'retry':
-              break;
-          }
-        }
-        // The answer does not wait for the journal: deleting the entries (unlinks and a directory
-        // fsync) runs afterwards, one at a time in the journal's queue, and a later journal read
-        // queues behind it. A deletion that fails or is lost to a crash only leaves an entry
-        // journaled, and resending it yields `duplicate`; the result is Result-typed and never rejects.
-        if (accepted.length > 0) void vault.markAccepted(...accepted);
+        forgetAccepted(r.value);
         return ok({ results: r.value });
+      },
+
+      async sendBatches({ batches }) {
+        const answers = await sendInTurn(
+          batches,
+          (batch) => {
+            const items = openItems(batch.items);
+            if (!items.ok) return { error: items.error };
+            return client.sendBatchJson(items.value).then((r): BatchAnswer => {
+              if (!r.ok) return { error: r.error };
+              forgetAccepted(r.value);
+              return { results: r.value };
+            });
+          },
+          BATCHES_ON_THE_WIRE,
+        );
+        return ok({ answers });
       },
 
       reference: (input) => client.reference(input.cursor),

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_BATCHES_PER_CALL } from '../../electron/api/contract';
+import { transactionSummary } from '../outbox/queries';
+import { testAttachment, testEntry, testUlid } from '../outbox/testing';
+import { harness } from './harness';
+
+/** Several batches per call to the host: it sends them in order and stops at the first whole-request failure. */
+describe('sync engine: a group of batches per call', () => {
+  const eight = (): ReturnType<typeof testEntry>[] => Array.from({ length: 8 }, (_, i) => testEntry(i + 1));
+  const allIds = Array.from({ length: 8 }, (_, i) => testUlid(i + 1));
+
+  it('sends up to MAX_BATCHES_PER_CALL batches per call, in seq order', async () => {
+    const h = harness({ batchSize: 1 });
+    await h.enqueue(...Array.from({ length: 2 * MAX_BATCHES_PER_CALL + 1 }, (_, i) => testEntry(i + 1)));
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 2 * MAX_BATCHES_PER_CALL + 1, requests: 2 * MAX_BATCHES_PER_CALL + 2 });
+    expect(h.platform.batchCalls).toEqual([MAX_BATCHES_PER_CALL, MAX_BATCHES_PER_CALL, 1]);
+    expect(h.platform.received.map((r) => r.id)).toEqual(Array.from({ length: 2 * MAX_BATCHES_PER_CALL + 1 }, (_, i) => testUlid(i + 1)));
+    // one outcome row per platform answer, though a call's answers are written together
+    expect((await h.db.outcomes.toArray()).map((o) => o.ids.length)).toEqual(Array.from({ length: 2 * MAX_BATCHES_PER_CALL + 1 }, () => 1));
+  });
+
+  it('413 on the second batch of a call: the first is recorded, the second halved, the unsent ones follow it', async () => {
+    const h = harness({ batchSize: 2 });
+    await h.enqueue(...eight());
+    h.platform.passNext('sendBatch');
+    h.platform.failNext('sendBatch', { code: 'too-large' });
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 8, duplicates: 0 });
+    // the 413 came back before a third batch started: the halves of the second, then the two
+    // unsent batches in the new size
+    expect(h.platform.batchCalls).toEqual([4, 6]);
+    expect(h.platform.batchSizes).toEqual([2, 1, 1, 1, 1, 1, 1]);
+    expect(h.platform.received.map((r) => r.id)).toEqual(allIds);
+  });
+
+  it('a transient failure on the second batch: the first is recorded, nothing after it was sent, the next drain delivers', async () => {
+    const h = harness({ batchSize: 2 });
+    await h.enqueue(...eight());
+    h.platform.passNext('sendBatch');
+    h.platform.failNext('sendBatch', { code: 'network', applied: true });
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'backoff', error: 'network', accepted: 2, requests: 3 });
+    for (const n of [1, 2]) expect((await transactionSummary(h.db, testUlid(n)))?.state).toBe('accepted');
+    for (const n of [3, 4]) expect(await transactionSummary(h.db, testUlid(n))).toMatchObject({ state: 'pending', lastError: 'network', attempts: 1 });
+    for (const n of [5, 6, 7, 8]) expect(await transactionSummary(h.db, testUlid(n))).toMatchObject({ state: 'pending', attempts: 0 });
+    expect(h.platform.received.map((r) => r.id)).toEqual(allIds.slice(0, 4));
+
+    // the lost answer's batch was applied: its resend is answered duplicate, nothing is doubled
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 4, duplicates: 2 });
+    expect(h.platform.distinctCases()).toBe(8);
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
+  it('a batch with an item the journal lacks goes again with its sealed items; the unsent batches follow', async () => {
+    const h = harness({ batchSize: 2 });
+    await h.enqueue(...eight());
+    h.platform.journal = h.platform.journal.filter((e) => e.transaction.id !== testUlid(3));
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 8, duplicates: 0 });
+    expect(h.platform.batchCalls).toEqual([4, 2]);
+    // batch 1 by id; batch 2 refused before sending, then sent sealed; batches 3 and 4 by id
+    expect(h.platform.byIdOnly).toBe(6);
+    expect(h.platform.received.map((r) => r.id)).toEqual(allIds);
+  });
+
+  it('an upload failure while a call is made up: the batches ready before it go out and are recorded, then the drain backs off', async () => {
+    const h = harness({ batchSize: 2 });
+    await h.enqueue(...Array.from({ length: 6 }, (_, i) => testEntry(i + 1, i >= 4 ? { attachments: [testAttachment(i + 1)] } : {})));
+    h.platform.failNext('uploadAttachment', { code: 'server-error' });
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'backoff', error: 'server-error', accepted: 4 });
+    expect(h.platform.batchCalls).toEqual([2]);
+    for (const n of [5, 6]) expect((await transactionSummary(h.db, testUlid(n)))?.state).toBe('pending');
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 2 });
+    expect(h.platform.distinctCases()).toBe(6);
+  });
+});
