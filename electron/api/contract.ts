@@ -115,7 +115,7 @@ export type JournalEntry = z.infer<typeof JournalEntry>;
 export const JOURNAL_PAGE_MAX = 100;
 
 /** Batches per `platform.sendBatches` call. */
-export const MAX_BATCHES_PER_CALL = 8;
+export const MAX_BATCHES_PER_CALL = 16;
 
 /** One batch of a `platform.sendBatches` call: the platform's per-item results, or the batch's whole-request error. */
 export const BatchAnswer = z.union([

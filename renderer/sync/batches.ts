@@ -1,4 +1,5 @@
 import type { CodedError } from '../../drivers/result';
+import { MAX_BATCHES_PER_CALL } from '../../electron/api/contract';
 import type { BatchItemResult } from '../../electron/api/platform-schemas';
 import type { OutboxEntry } from '../outbox/schema';
 import { backoffDelay } from './backoff';
@@ -22,14 +23,34 @@ import { retryAfter } from './uploads';
  * already on the wire. This is safe because the two groups hold different ids, and every path
  * that looks at the next group's answers or leaves the drain first waits for that write.
  */
-export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[]): Promise<StepResult> {
+export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[], more: () => Promise<OutboxEntry[]>): Promise<StepResult> {
   const queue = [...due];
+  let exhausted = false;
+  let reading: Promise<OutboxEntry[]> | undefined;
+  // the queue is topped up from the outbox a page at a time; the next page is read while the
+  // last call travels, and waited for only when the queue cannot fill a call without it
+  const refill = async (): Promise<void> => {
+    const full = ctx.batchLimit * MAX_BATCHES_PER_CALL;
+    while (!exhausted) {
+      if (!reading && queue.length < 2 * full) {
+        reading = more();
+        // awaited below, or by the next refill; until then a rejection must not count as unhandled
+        reading.catch(() => undefined);
+      }
+      if (!reading || queue.length >= full) return;
+      const page = await reading;
+      reading = undefined;
+      if (page.length === 0) exhausted = true;
+      queue.push(...page);
+    }
+  };
   const retryRounds = new Map<string, number>();
   // entries of `due` stop being queued only through this drain's own dead letters
   const deadAtStart = ctx.report.deadLettered;
   let answered: Answered[] = [];
   try {
     for (;;) {
+      await refill();
       if (queue.length === 0) {
         // the last outcomes may put `retry` items back in the queue
         if (answered.length > 0) await settleWrite(ctx, writeOutcomes(ctx, answered, retryRounds), queue);

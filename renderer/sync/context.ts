@@ -13,6 +13,8 @@ export interface DrainContext {
   readonly stopping: () => boolean;
   /** items per sendBatch; halved by 413 for the rest of this drain */
   batchLimit: number;
+  /** outbox entries read at a time */
+  readonly pageSize: number;
   readonly report: DrainReport;
   /** uploads and batches the platform answered with success in this drain (health not counted) */
   answered: number;

@@ -24,7 +24,8 @@ export async function drainSteps(ctx: DrainContext): Promise<StepResult> {
     return { type: 'failed', code: 'offline', message: 'the platform is not reachable', failure: { kind: 'transient' }, offline: true };
   }
   ctx.emit({ type: 'online', clockOffsetMs });
-  const due = await dueEntries(ctx.db, ctx.now());
+  const more = dueEntries(ctx.db, ctx.now(), ctx.pageSize);
+  const due = await more();
   if (due.length === 0) return { type: 'ok' };
-  return sendQueued(ctx, due);
+  return sendQueued(ctx, due, more);
 }

@@ -70,4 +70,28 @@ describe('sync engine: a group of batches per call', () => {
     expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 2 });
     expect(h.platform.distinctCases()).toBe(6);
   });
+
+  it('reads the outbox a page at a time: everything goes out in seq order, and what is confirmed meanwhile joins the drain', async () => {
+    // batches of 1, pages of 3: the pages read before the first call reach past its batches
+    // but not to the end of the queue, and the entry confirmed while it is on the wire comes later
+    const h = harness({ batchSize: 1, pageSize: 3 });
+    const before = MAX_BATCHES_PER_CALL + 6;
+    await h.enqueue(...Array.from({ length: before }, (_, i) => testEntry(i + 1)));
+    const held = h.platform.holdNext('sendBatch');
+    const running = h.engine.drainOnce();
+    await held.reached;
+    await h.enqueue(testEntry(before + 1));
+    held.release();
+    expect(await running).toMatchObject({ outcome: 'drained', accepted: before + 1 });
+    // each once; the held first batch was overtaken by the second, on the wire beside it
+    expect(h.platform.received.map((r) => r.id).sort()).toEqual(Array.from({ length: before + 1 }, (_, i) => testUlid(i + 1)));
+  });
+
+  it('skips entries not yet due on every page', async () => {
+    const h = harness({ batchSize: 2, pageSize: 2 });
+    await h.enqueue(...Array.from({ length: 6 }, (_, i) => testEntry(i + 1)));
+    await h.db.outbox.where('id').anyOf([testUlid(2), testUlid(3), testUlid(4)]).modify({ nextAttemptAt: h.clock.t + 60_000 });
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 3, nextAttemptAt: h.clock.t + 60_000 });
+    expect(h.platform.received.map((r) => r.id)).toEqual([testUlid(1), testUlid(5), testUlid(6)]);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_BATCHES_PER_CALL } from '../../electron/api/contract';
 import type { KioskOutboxDb } from '../outbox/db';
 import { reconcileFromJournal } from '../outbox/enqueue';
 import { acceptedAmong, queueStats } from '../outbox/queries';
@@ -12,6 +13,8 @@ import { earliestAttempt } from './store';
 import type { DrainReport, PauseReason, SyncEvent, SyncKiosk, SyncSnapshot, TimerDeps } from './types';
 
 export const MAX_BATCH_SIZE = 50;
+/** Enough for two full calls of batches, small enough that the first goes out at once. */
+export const DUE_PAGE_SIZE = 2 * MAX_BATCHES_PER_CALL * MAX_BATCH_SIZE;
 const BACKOFF_KEY = 'backoff';
 const PAUSED_KEY = 'paused';
 
@@ -25,6 +28,8 @@ export interface SyncEngineDeps extends Partial<TimerDeps> {
   random: () => number;
   /** items per sendBatch, 1 to 50 (default 50) */
   batchSize?: number;
+  /** outbox entries a drain reads at a time (default DUE_PAGE_SIZE) */
+  pageSize?: number;
   onEvent?: (e: SyncEvent) => void;
 }
 
@@ -47,6 +52,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const setTimer = deps.setTimer ?? ((fn: () => void, ms: number): unknown => setTimeout(fn, ms));
   const clearTimer = deps.clearTimer ?? ((h: unknown): void => clearTimeout(h as ReturnType<typeof setTimeout>));
   const batchSize = Math.min(MAX_BATCH_SIZE, Math.max(1, Math.floor(deps.batchSize ?? MAX_BATCH_SIZE)));
+  const pageSize = Math.max(1, Math.floor(deps.pageSize ?? DUE_PAGE_SIZE));
   let running = false;
   let stopping = false;
   let timer: { handle: unknown } | undefined;
@@ -161,7 +167,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         report.nextAttemptAt = backoff.nextAttemptAt;
         return report;
       }
-      ctx = { db, kiosk, now, random, emit, stopping: () => stopping, batchLimit: batchSize, report, answered: 0 };
+      ctx = { db, kiosk, now, random, emit, stopping: () => stopping, batchLimit: batchSize, pageSize, report, answered: 0 };
       await settle(await drainSteps(ctx), ctx);
     } catch (e) {
       // IndexedDB failed under us (closed, full): nothing was lost, everything stays queued

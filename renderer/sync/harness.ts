@@ -21,7 +21,7 @@ export interface Harness {
   enqueue(...entries: OutboxInput[]): Promise<void>;
 }
 
-export function harness(options: { batchSize?: number } = {}): Harness {
+export function harness(options: { batchSize?: number; pageSize?: number } = {}): Harness {
   const { db } = freshDb();
   const platform = new FakePlatform();
   const timers = new ManualTimers();
@@ -38,6 +38,7 @@ export function harness(options: { batchSize?: number } = {}): Harness {
       clearTimer: timers.clearTimer,
       onEvent: (e) => events.push(e),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+      ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
     });
   return {
     db,

@@ -85,10 +85,26 @@ async function readQueued(db: KioskOutboxDb, ids: readonly string[]): Promise<Qu
   return { queued };
 }
 
-/** Outbox entries due at `now`, in seq order (the order the citizens confirmed them). */
-export async function dueEntries(db: KioskOutboxDb, now: number): Promise<OutboxEntry[]> {
-  const entries = await db.outbox.orderBy('seq').toArray();
-  return entries.filter((e) => e.nextAttemptAt <= now);
+/**
+ * The outbox entries due at `now`, in seq order (the order the citizens confirmed them), read a
+ * page at a time as the drain needs them: the first batches go out without waiting for a read of
+ * the whole queue, and entries confirmed while the drain runs join it. Each call gives the next
+ * page's due entries; an empty array when there are no more.
+ */
+export function dueEntries(db: KioskOutboxDb, now: number, pageSize: number): () => Promise<OutboxEntry[]> {
+  let afterSeq = -Infinity;
+  let done = false;
+  return async () => {
+    while (!done) {
+      const page = await db.outbox.where('seq').above(afterSeq).limit(pageSize).toArray();
+      done = page.length < pageSize;
+      const last = page.at(-1);
+      if (last) afterSeq = last.seq;
+      const due = page.filter((e) => e.nextAttemptAt <= now);
+      if (due.length > 0) return due;
+    }
+    return [];
+  };
 }
 
 /** When the next entry falls due; a full read, made only when a drain has left entries queued. */

@@ -142,6 +142,7 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
       },
 
       async sendBatches({ batches }) {
+        const results: BatchItemResult[] = [];
         const answers = await sendInTurn(
           batches,
           (batch) => {
@@ -149,12 +150,14 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
             if (!items.ok) return { error: items.error };
             return client.sendBatchJson(items.value).then((r): BatchAnswer => {
               if (!r.ok) return { error: r.error };
-              forgetAccepted(r.value);
+              results.push(...r.value);
               return { results: r.value };
             });
           },
           BATCHES_ON_THE_WIRE,
         );
+        // one journal write for the whole call
+        forgetAccepted(results);
         return ok({ answers });
       },
 
