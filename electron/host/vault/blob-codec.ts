@@ -14,7 +14,9 @@ export const SealedBlobOnDisk = z.object({
 export type SealedBlobOnDisk = z.infer<typeof SealedBlobOnDisk>;
 
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-const bytesOf = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(Buffer.from(text, 'base64'));
+// a copy in its own ArrayBuffer (a decoded Buffer may share Node's pool); the typed-array
+// constructor copies in one go, where Uint8Array.from walks the bytes one by one
+const bytesOf = (text: string): Uint8Array<ArrayBuffer> => new Uint8Array(Buffer.from(text, 'base64'));
 
 export function blobToDisk(blob: SealedBlob): SealedBlobOnDisk {
   return { v: blob.v, kid: blob.kid, wrappedKey: b64(blob.wrappedKey), iv: b64(blob.iv), ciphertext: b64(blob.ciphertext) };
