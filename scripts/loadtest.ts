@@ -103,7 +103,9 @@ async function drive(page: Page, args: LoadTestArgs, deadline: number, reEnrol: 
       lastProgress = now;
       log(progressLine(status.counts, args.transactions, status.phase));
     }
-    const revocations = status?.codes['paused:unauthorized'] ?? 0;
+    // a revoked token pauses sync as `unauthorized`, or as `not-enrolled` when another request met
+    // the 401 first: either way a technician re-enrols, and so does the load test
+    const revocations = (status?.codes['paused:unauthorized'] ?? 0) + (status?.codes['paused:not-enrolled'] ?? 0);
     if (revocations > revocationsHandled) {
       revocationsHandled = revocations;
       log('[loadtest] the platform refused the terminal token (401): sync stopped; re-enrolling');

@@ -85,11 +85,11 @@ export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[],
           }
           // answers we cannot pair with our items: maybe applied, so resend later (as duplicates)
           await noteFailedSend(ctx.db, ids, 'invalid-response');
-          failed ??= { type: 'failed', code: 'invalid-response', message: 'the batch results do not match the items sent', failure: { kind: 'transient' } };
+          failed = graver(failed, { type: 'failed', code: 'invalid-response', message: 'the batch results do not match the items sent', failure: { kind: 'transient' } });
           continue;
         }
         const step = await onFailedBatch(ctx, again, chunk, ids, res.error);
-        if (step) failed ??= step;
+        if (step) failed = graver(failed, step);
       }
       if (failed) return failed;
       queue.unshift(...again, ...unsent.flat());
@@ -98,6 +98,19 @@ export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[],
     // leaving the drain (failure, stop, storage error): the answered batches are written first
     if (answered.length > 0) await settleWrite(ctx, writeOutcomes(ctx, answered, retryRounds), queue);
   }
+}
+
+/**
+ * Two batches of one call can fail in different ways: the drain ends on the graver. A pause (401:
+ * the token was revoked) outranks any other failure, or a 500 on the batch before it would hide
+ * the revocation; otherwise the first failure stands, waiting at least as long as any of them was
+ * asked to (Retry-After).
+ */
+function graver(known: StepResult | undefined, next: StepResult): StepResult {
+  if (!known || known.type !== 'failed' || next.type !== 'failed') return known ?? next;
+  if (next.failure.kind === 'pause' && known.failure.kind !== 'pause') return next;
+  const wait = Math.max(known.retryAfterMs ?? 0, next.retryAfterMs ?? 0);
+  return wait > 0 ? { ...known, retryAfterMs: wait } : known;
 }
 
 /**

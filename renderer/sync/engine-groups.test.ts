@@ -94,4 +94,26 @@ describe('sync engine: a group of batches per call', () => {
     expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 3, nextAttemptAt: h.clock.t + 60_000 });
     expect(h.platform.received.map((r) => r.id)).toEqual([testUlid(1), testUlid(5), testUlid(6)]);
   });
+
+  it('a revoked token on the second batch pauses sync though the first failed otherwise (found by the strict checker)', async () => {
+    const h = harness({ batchSize: 2 });
+    await h.enqueue(...eight());
+    h.platform.failNext('sendBatch', { code: 'server-error' });
+    h.platform.failNext('sendBatch', { code: 'unauthorized' });
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'paused', error: 'unauthorized' });
+    expect(h.events).toContainEqual({ type: 'paused', reason: 'unauthorized' });
+    expect((await h.engine.snapshot()).paused).toBe('unauthorized');
+    await h.engine.resume();
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 8 });
+  });
+
+  it('waits out the longest Retry-After among the failed batches of a call', async () => {
+    const h = harness({ batchSize: 2 });
+    await h.enqueue(...eight());
+    h.platform.failNext('sendBatch', { code: 'server-error' });
+    h.platform.failNext('sendBatch', { code: 'rate-limited', retryAfterMs: 120_000 });
+    const report = await h.engine.drainOnce();
+    expect(report).toMatchObject({ outcome: 'backoff', error: 'server-error' });
+    expect(report.nextAttemptAt).toBeGreaterThanOrEqual(h.clock.t + 120_000);
+  });
 });
