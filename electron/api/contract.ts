@@ -4,6 +4,7 @@ import { IdCardRecord } from '../../drivers/id-reader/types';
 import { PrinterStatus, Receipt } from '../../drivers/printer/types';
 import { Sha256Hex } from '../../drivers/schemas';
 import { method } from './define';
+import { CodedErrorSchema } from './wire';
 import {
   Applicant,
   AttachmentRef,
@@ -120,9 +121,10 @@ export const MAX_BATCHES_PER_CALL = 16;
 /** One batch of a `platform.sendBatches` call: the platform's per-item results, or the batch's whole-request error. */
 export const BatchAnswer = z.union([
   z.object({ results: z.array(BatchItemResult) }).strict(),
-  z.object({ error: z.object({ code: z.string(), message: z.string(), retryAfterMs: z.number().optional() }).strict() }).strict(),
+  z.object({ error: CodedErrorSchema.strict() }).strict(),
 ]);
 export type BatchAnswer = z.infer<typeof BatchAnswer>;
+export type BatchError = Extract<BatchAnswer, { error: unknown }>['error'];
 
 export const QueueStats = z.object({
   pending: z.number().int().nonnegative(),

@@ -47,12 +47,12 @@ export function decodeWire(text: string): unknown {
 export const WireRequest = z.object({ kind: z.literal('call'), id: z.number().int().nonnegative(), method: z.string().max(100), input: z.unknown() });
 export type WireRequest = z.infer<typeof WireRequest>;
 
+/** A CodedError (drivers/result.ts) as it crosses the boundary. */
+export const CodedErrorSchema = z.object({ code: z.string(), message: z.string(), retryAfterMs: z.number().optional() });
+
 export const WireResultSchema = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({
-    ok: z.literal(false),
-    error: z.object({ code: z.string(), message: z.string(), retryAfterMs: z.number().optional() }),
-  }),
+  z.object({ ok: z.literal(false), error: CodedErrorSchema }),
 ]);
 
 export const WireResponse = z.object({ kind: z.literal('result'), id: z.number().int().nonnegative(), result: WireResultSchema });

@@ -132,15 +132,11 @@ export class FakePlatform {
         // like the host: each batch is its own request (with its own faults), two on the wire at most
         sendBatches: async ({ batches }) => {
           this.batchCalls.push(batches.length);
-          const answers = await sendInTurn(
-            batches,
-            ({ items }) => {
-              const missing = items.find(({ id }) => !this.journaled(id));
-              if (missing) return { error: { code: 'sealed-item-unavailable', message: `transaction ${missing.id} is not in the journal` } };
-              return this.call('sendBatch', async () => this.batch(items)).then((r): BatchAnswer => (r.ok ? r.value : { error: r.error }));
-            },
-            2,
-          );
+          const answers = await sendInTurn(batches, ({ items }) => {
+            const missing = items.find(({ id }) => !this.journaled(id));
+            if (missing) return { error: { code: 'sealed-item-unavailable', message: `transaction ${missing.id} is not in the journal` } };
+            return this.call('sendBatch', async () => this.batch(items)).then((r): BatchAnswer => (r.ok ? r.value : { error: r.error }));
+          });
           return ok({ answers });
         },
         reference: (input) => this.call('reference', async () => this.reference(input?.cursor)),

@@ -8,7 +8,7 @@ import { uploadAttachmentsFor } from './uploads';
 
 type Sendable = TransactionRecord & { sealed: SealedBlob };
 
-export type SendResult = Awaited<ReturnType<DrainContext['kiosk']['platform']['sendBatch']>>;
+type SendResult = Awaited<ReturnType<DrainContext['kiosk']['platform']['sendBatch']>>;
 
 /** One batch that went out (or was refused as a whole): its entries, the ids sent, the answer. */
 export interface Sent {

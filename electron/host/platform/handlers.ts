@@ -31,12 +31,6 @@ export interface DataHandlerDeps {
 
 type Handlers = HandlersOf<KioskContract>;
 
-/**
- * Batches of one sendBatches call on the wire at once. Two keep the platform busy: it works on
- * one while the answer to the other travels and the next is opened. More would only queue there.
- */
-const BATCHES_ON_THE_WIRE = 2;
-
 export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['vault']; platform: Handlers['platform'] } {
   const { vault, client, enrolment } = deps;
   const now = deps.now ?? Date.now;
@@ -143,19 +137,15 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
 
       async sendBatches({ batches }) {
         const results: BatchItemResult[] = [];
-        const answers = await sendInTurn(
-          batches,
-          (batch) => {
-            const items = openItems(batch.items);
-            if (!items.ok) return { error: items.error };
-            return client.sendBatchJson(items.value).then((r): BatchAnswer => {
-              if (!r.ok) return { error: r.error };
-              results.push(...r.value);
-              return { results: r.value };
-            });
-          },
-          BATCHES_ON_THE_WIRE,
-        );
+        const answers = await sendInTurn(batches, (batch) => {
+          const items = openItems(batch.items);
+          if (!items.ok) return { error: items.error };
+          return client.sendBatchJson(items.value).then((r): BatchAnswer => {
+            if (!r.ok) return { error: r.error };
+            results.push(...r.value);
+            return { results: r.value };
+          });
+        });
         // one journal write for the whole call
         forgetAccepted(results);
         return ok({ answers });
