@@ -12,7 +12,8 @@ import {
 } from '../../api/platform-schemas';
 import { canonicalJson } from '../vault/canonical-json';
 import { MAY_HAVE_BEEN_APPLIED, platformError, type PlatformError } from './errors';
-import { exchange, parseJsonBody, statusError, type RawResponse } from './exchange';
+import type { Agent } from 'node:http';
+import { createPlatformAgent, exchange, parseJsonBody, statusError, type RawResponse } from './exchange';
 import type { NetworkGate } from './network-gate';
 import {
   AcknowledgeResponse,
@@ -78,7 +79,11 @@ export interface PlatformAlert {
 export interface PlatformClientOptions {
   /** e.g. https://gw.example.gov.cn/kiosk/v1; paths are appended to it */
   readonly baseUrl: string;
-  readonly fetch?: typeof fetch;
+  /**
+   * the connection pool for the base URL's scheme (an https.Agent for https:), e.g.
+   * createPlatformAgent('https:', { ca }) to trust a private CA; default createPlatformAgent
+   */
+  readonly agent?: Agent;
   /** deadline for one whole exchange, headers and body (default 30 s) */
   readonly timeoutMs?: number;
   /** responses larger than this are refused as `invalid-response` (default 4 MiB) */
@@ -105,7 +110,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   /** host time before which nothing goes to the platform: the latest Retry-After it sent */
   let holdUntil = 0;
   const exchangeOptions = {
-    fetch: options.fetch ?? fetch,
+    agent: options.agent ?? createPlatformAgent(/^https:/i.test(base) ? 'https:' : 'http:'),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
     ...(options.networkGate ? { gate: options.networkGate } : {}),
