@@ -1,5 +1,6 @@
 import type { CodedError } from '../../drivers/result';
 import { MAX_BATCHES_PER_CALL } from '../../electron/api/contract';
+import { CALLS_IN_FLIGHT } from '../../electron/api/send-in-turn';
 import type { BatchItemResult } from '../../electron/api/platform-schemas';
 import type { OutboxEntry } from '../outbox/schema';
 import { backoffDelay } from './backoff';
@@ -7,28 +8,31 @@ import { classifyFailure } from './classify';
 import { MAX_BAD_REQUESTS, MAX_RETRY_ROUNDS } from './context';
 import type { DrainContext, StepResult } from './context';
 import { deadLetterItems, sendGroup, takeGroup } from './send-group';
+import type { GroupSent } from './send-group';
 import { applyAnswers, noteFailedSend } from './store';
 import type { AppliedResults } from './store';
 import { retryAfter } from './uploads';
 
 /**
  * Sends the due entries in batches of at most `ctx.batchLimit` (≤ 50), a group of batches per
- * call to the host (which keeps at most two on the wire), each batch's attachments first.
- * Every item is sent as the host sealed it when the citizen confirmed: same id, same bytes, every
- * time (platform-api.md §5: a recomputed item is an idempotency conflict). A whole-request
- * failure ends the drain; the engine backs off.
+ * call to the host, each batch's attachments first. Every item is sent as the host sealed it when
+ * the citizen confirmed: same id, same bytes, every time (platform-api.md §5: a recomputed item is
+ * an idempotency conflict). A whole-request failure ends the drain; the engine backs off.
  *
- * The bookkeeping overlaps the next call: the answers of a group are written in ONE Dexie
- * transaction (under strict durability, one disk flush for them all) while the next group is
- * already on the wire. This is safe because the two groups hold different ids, and every path
- * that looks at the next group's answers or leaves the drain first waits for that write.
+ * Two calls are kept outstanding (CALLS_IN_FLIGHT), so the host has the next batches on hand when
+ * a call's last batch goes out. The host sends every call through one lane: in order, at most two
+ * batches on the wire, and none after a whole-request failure, whichever call it belongs to. The
+ * answers of a call are written in ONE Dexie transaction (under strict durability, one disk
+ * flush for them all) while the calls after it travel. This is safe because the calls hold
+ * different ids, and a call's answers are looked at only after the write before them settled.
+ * The drain ends only with nothing on the wire and every answer written, whatever ends it.
  */
 export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[], more: () => Promise<OutboxEntry[]>): Promise<StepResult> {
   const queue = [...due];
   let exhausted = false;
   let reading: Promise<OutboxEntry[]> | undefined;
   // the queue is topped up from the outbox a page at a time; the next page is read while the
-  // last call travels, and waited for only when the queue cannot fill a call without it
+  // calls travel, and waited for only when the queue cannot fill a call without it
   const refill = async (): Promise<void> => {
     const full = ctx.batchLimit * MAX_BATCHES_PER_CALL;
     while (!exhausted) {
@@ -47,57 +51,110 @@ export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[],
   const retryRounds = new Map<string, number>();
   // entries of `due` stop being queued only through this drain's own dead letters
   const deadAtStart = ctx.report.deadLettered;
-  let answered: Answered[] = [];
+  /** the calls on the wire, oldest first */
+  const calls: Promise<GroupSent>[] = [];
+  let callsMade = 0;
+  let failed: StepResult | undefined;
+  /** the outcomes of the last call answered, being written */
+  let writing: Written | undefined;
+  const settle = async (): Promise<void> => {
+    const w = writing;
+    writing = undefined;
+    if (w) await settleWrite(ctx, w, queue);
+  };
+  /** a call's answers, once the write before them has settled; its outcomes start being written */
+  const absorb = async (group: GroupSent): Promise<void> => {
+    await settle();
+    const { answered, failure } = await readAnswers(ctx, group, queue);
+    if (failure) failed = graver(failed, failure);
+    if (answered.length > 0) writing = writeOutcomes(ctx, answered, retryRounds);
+  };
+  /** keeps CALLS_IN_FLIGHT calls on the wire until a failure or a stop */
+  const fill = async (): Promise<void> => {
+    while (!failed && calls.length < CALLS_IN_FLIGHT && !ctx.stopping()) {
+      await refill();
+      if (queue.length === 0) return;
+      const most = exhausted && callsMade >= CALLS_IN_FLIGHT ? tailGroup(queue.length, ctx.batchLimit) : MAX_BATCHES_PER_CALL;
+      const group = await takeGroup(ctx, queue, deadAtStart, most);
+      if (group.failure) failed = graver(failed, group.failure);
+      if (group.chunks.length === 0) continue;
+      const call = sendGroup(ctx, group.chunks);
+      // awaited in turn below; until then a rejection must not count as unhandled
+      call.catch(() => undefined);
+      calls.push(call);
+      callsMade += 1;
+    }
+  };
   try {
     for (;;) {
-      await refill();
-      if (queue.length === 0) {
-        // the last outcomes may put `retry` items back in the queue
-        if (answered.length > 0) await settleWrite(ctx, writeOutcomes(ctx, answered, retryRounds), queue);
-        answered = [];
-        if (queue.length === 0) return { type: 'ok' };
-      }
-      if (ctx.stopping()) return { type: 'stopped' };
-      const group = await takeGroup(ctx, queue, deadAtStart);
-      if (group.chunks.length === 0) {
-        if (group.failure) return group.failure;
+      await fill();
+      const call = calls.shift();
+      if (call) {
+        const answers = await call;
+        try {
+          // a call answered in full puts nothing back in the queue: the next call goes out
+          // before the bookkeeping, which may first wait for the write before it
+          if (answeredInFull(answers)) await fill();
+        } finally {
+          await absorb(answers);
+        }
         continue;
       }
-
-      const previous = answered;
-      answered = [];
-      const written = previous.length > 0 ? writeOutcomes(ctx, previous, retryRounds) : undefined;
-      const { sent, unsent } = await sendGroup(ctx, group.chunks);
-      if (written) await settleWrite(ctx, written, queue);
-
-      let failed = group.failure;
-      // the halves of a batch refused 413, then the batches the host did not send, go first next
-      const again: OutboxEntry[] = [];
-      for (const { chunk, ids, res } of sent) {
-        ctx.report.sent += ids.length;
-        if (ids.length === 0) continue;
-        if (res.ok) {
-          ctx.answered += 1;
-          const results = res.value.results;
-          if (matchesRequest(results, ids)) {
-            answered.push({ results, chunk });
-            continue;
-          }
-          // answers we cannot pair with our items: maybe applied, so resend later (as duplicates)
-          await noteFailedSend(ctx.db, ids, 'invalid-response');
-          failed = graver(failed, { type: 'failed', code: 'invalid-response', message: 'the batch results do not match the items sent', failure: { kind: 'transient' } });
-          continue;
-        }
-        const step = await onFailedBatch(ctx, again, chunk, ids, res.error);
-        if (step) failed = graver(failed, step);
-      }
+      // nothing on the wire: the last outcomes may put `retry` items back in the queue
+      await settle();
       if (failed) return failed;
-      queue.unshift(...again, ...unsent.flat());
+      if (ctx.stopping()) return { type: 'stopped' };
+      if (queue.length === 0) return { type: 'ok' };
     }
   } finally {
-    // leaving the drain (failure, stop, storage error): the answered batches are written first
-    if (answered.length > 0) await settleWrite(ctx, writeOutcomes(ctx, answered, retryRounds), queue);
+    // leaving the drain on a storage error: what the platform answered is still written
+    for (let call = calls.shift(); call; call = calls.shift()) await call.then(absorb).catch(() => undefined);
+    await settle();
   }
+}
+
+/**
+ * Batches per call at the end of a long drain (the outbox has no more pages, and calls already
+ * overlapped): half of what is left, so the calls shrink towards the end. The outcomes of the
+ * last call are the one write no call on the wire overlaps; a last call of one batch leaves one
+ * small write after the last answer instead of up to MAX_BATCHES_PER_CALL batches' worth. A short
+ * drain keeps one call: there is nothing to overlap, and each call is a round trip and a write.
+ */
+export function tailGroup(queued: number, batchLimit: number): number {
+  return Math.max(1, Math.ceil(queued / batchLimit / 2));
+}
+
+/** Every batch of the call was sent and answered item by item (whatever each item's status). */
+function answeredInFull({ sent, unsent }: GroupSent): boolean {
+  return unsent.length === 0 && sent.every(({ ids, res }) => ids.length > 0 && res.ok && matchesRequest(res.value.results, ids));
+}
+
+/** What a call's answers leave to do: the answered batches to write, and the failure that ends the drain. */
+async function readAnswers(ctx: DrainContext, { sent, unsent }: GroupSent, queue: OutboxEntry[]): Promise<{ answered: Answered[]; failure?: StepResult }> {
+  let failure: StepResult | undefined;
+  const answered: Answered[] = [];
+  // the halves of a batch refused 413, then the batches the host did not send, go first next
+  const again: OutboxEntry[] = [];
+  for (const { chunk, ids, res } of sent) {
+    ctx.report.sent += ids.length;
+    if (ids.length === 0) continue;
+    if (res.ok) {
+      ctx.answered += 1;
+      const results = res.value.results;
+      if (matchesRequest(results, ids)) {
+        answered.push({ results, chunk });
+        continue;
+      }
+      // answers we cannot pair with our items: maybe applied, so resend later (as duplicates)
+      await noteFailedSend(ctx.db, ids, 'invalid-response');
+      failure = graver(failure, { type: 'failed', code: 'invalid-response', message: 'the batch results do not match the items sent', failure: { kind: 'transient' } });
+      continue;
+    }
+    const step = await onFailedBatch(ctx, again, chunk, ids, res.error);
+    if (step) failure = graver(failure, step);
+  }
+  queue.unshift(...again, ...unsent.flat());
+  return failure ? { answered, failure } : { answered };
 }
 
 /**

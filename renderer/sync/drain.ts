@@ -19,13 +19,15 @@ export async function drainSteps(ctx: DrainContext): Promise<StepResult> {
     return { type: 'failed', code: health.error.code, message: health.error.message, failure, offline: failure.kind === 'transient', ...retryAfter(health.error.retryAfterMs) };
   }
   const clockOffsetMs = health.value.clockOffsetMs ?? null;
-  await writeSyncState(ctx.db, LAST_HEALTH_KEY, { online: health.value.online, at: ctx.now(), clockOffsetMs });
+  const noted = writeSyncState(ctx.db, LAST_HEALTH_KEY, { online: health.value.online, at: ctx.now(), clockOffsetMs });
   if (!health.value.online) {
+    await noted;
     return { type: 'failed', code: 'offline', message: 'the platform is not reachable', failure: { kind: 'transient' }, offline: true };
   }
   ctx.emit({ type: 'online', clockOffsetMs });
+  // the first page is read while the health note is written (another store: they do not wait on each other)
   const more = dueEntries(ctx.db, ctx.now(), ctx.pageSize);
-  const due = await more();
+  const [due] = await Promise.all([more(), noted]);
   if (due.length === 0) return { type: 'ok' };
   return sendQueued(ctx, due, more);
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_BATCHES_PER_CALL } from '../../electron/api/contract';
 import { transactionSummary } from '../outbox/queries';
 import { testAttachment, testEntry, testUlid } from '../outbox/testing';
@@ -17,6 +17,48 @@ describe('sync engine: a group of batches per call', () => {
     expect(h.platform.received.map((r) => r.id)).toEqual(Array.from({ length: 2 * MAX_BATCHES_PER_CALL + 1 }, (_, i) => testUlid(i + 1)));
     // one outcome row per platform answer, though a call's answers are written together
     expect((await h.db.outcomes.toArray()).map((o) => o.ids.length)).toEqual(Array.from({ length: 2 * MAX_BATCHES_PER_CALL + 1 }, () => 1));
+  });
+
+  it('a long drain ends on smaller and smaller calls; a short one stays one call', async () => {
+    const h = harness({ batchSize: 1 });
+    const total = 3 * MAX_BATCHES_PER_CALL + 4;
+    await h.enqueue(...Array.from({ length: total }, (_, i) => testEntry(i + 1)));
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: total });
+    // the last four batches: half of them, then half of what is left…
+    expect(h.platform.batchCalls).toEqual([MAX_BATCHES_PER_CALL, MAX_BATCHES_PER_CALL, MAX_BATCHES_PER_CALL, 2, 1, 1]);
+    expect(h.platform.received.map((r) => r.id)).toEqual(Array.from({ length: total }, (_, i) => testUlid(i + 1)));
+
+    const short = harness({ batchSize: 1 });
+    await short.enqueue(...Array.from({ length: 4 }, (_, i) => testEntry(i + 1)));
+    expect(await short.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: 4 });
+    expect(short.platform.batchCalls).toEqual([4]);
+  });
+
+  it('a failure in one call: the call behind it starts no batch after it, and the drain backs off', async () => {
+    const h = harness({ batchSize: 1 });
+    const total = 2 * MAX_BATCHES_PER_CALL + 2;
+    await h.enqueue(...Array.from({ length: total }, (_, i) => testEntry(i + 1)));
+    // both calls reach the host before the first batch is answered; the last batch of the first call fails
+    const held = h.platform.holdNext('sendBatch');
+    h.platform.passNext('sendBatch', MAX_BATCHES_PER_CALL - 2);
+    h.platform.failNext('sendBatch', { code: 'server-error' });
+    const draining = h.engine.drainOnce();
+    await held.reached;
+    await vi.waitFor(() => expect(h.platform.batchCalls).toEqual([MAX_BATCHES_PER_CALL, MAX_BATCHES_PER_CALL]));
+    held.release();
+    const report = await draining;
+    // the platform got the first call's batches but the failed one, and of the second call at
+    // most the batch already on the wire when the failure came back
+    const received = h.platform.received.length;
+    expect(received).toBeGreaterThanOrEqual(MAX_BATCHES_PER_CALL - 1);
+    expect(received).toBeLessThanOrEqual(MAX_BATCHES_PER_CALL);
+    expect(report).toMatchObject({ outcome: 'backoff', error: 'server-error', accepted: received });
+    expect(h.platform.batchCalls).toHaveLength(2);
+    expect(await transactionSummary(h.db, testUlid(MAX_BATCHES_PER_CALL))).toMatchObject({ state: 'pending', lastError: 'server-error', attempts: 1 });
+    expect(await h.db.outbox.count()).toBe(total - received);
+
+    expect(await h.engine.drainOnce()).toMatchObject({ outcome: 'drained', accepted: total - received, duplicates: 0 });
+    expect(h.platform.distinctCases()).toBe(total);
   });
 
   it('413 on the second batch of a call: the first is recorded, the second halved, the unsent ones follow it', async () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { MAX_BATCHES_PER_CALL } from '../../electron/api/contract';
+import { CALLS_IN_FLIGHT } from '../../electron/api/send-in-turn';
 import { transactionSummary } from '../outbox/queries';
 import { openOutboxDb } from '../outbox/db';
 import { freshFactory, testAttachment, testEntry, testUlid } from '../outbox/testing';
@@ -157,22 +158,25 @@ describe('sync engine: lifecycle', () => {
     expect((await transactionSummary(h.db, testUlid(1)))?.state).toBe('accepted');
   });
 
-  it('stop() lets the call in flight finish and starts no new one', async () => {
-    // batches of 1, so the first call holds MAX_BATCHES_PER_CALL of them and two are left
+  it('stop() lets the calls in flight finish and starts no new one', async () => {
+    // batches of 1, so each call holds MAX_BATCHES_PER_CALL of them, and two are left after the calls in flight
     const h = harness({ batchSize: 1 });
-    await h.enqueue(...Array.from({ length: MAX_BATCHES_PER_CALL + 2 }, (_, i) => testEntry(i + 1)));
+    const total = CALLS_IN_FLIGHT * MAX_BATCHES_PER_CALL + 2;
+    await h.enqueue(...Array.from({ length: total }, (_, i) => testEntry(i + 1)));
     await h.engine.start();
     const held = h.platform.holdNext('sendBatch');
     h.timers.fireAll();
     await held.reached;
     const running = h.engine.drainOnce();
+    await vi.waitFor(() => expect(h.platform.batchCalls).toHaveLength(CALLS_IN_FLIGHT));
     const stopped = h.engine.stop();
     held.release();
     await stopped;
-    expect(await running).toMatchObject({ outcome: 'stopped', accepted: MAX_BATCHES_PER_CALL });
+    const inFlight = CALLS_IN_FLIGHT * MAX_BATCHES_PER_CALL;
+    expect(await running).toMatchObject({ outcome: 'stopped', accepted: inFlight });
     expect(h.timers.delays()).toEqual([]);
-    expect(h.platform.batchCalls).toEqual([MAX_BATCHES_PER_CALL]);
-    expect(h.platform.calls).toEqual(['health', ...Array.from({ length: MAX_BATCHES_PER_CALL }, () => 'sendBatch')]);
+    expect(h.platform.batchCalls).toEqual(Array.from({ length: CALLS_IN_FLIGHT }, () => MAX_BATCHES_PER_CALL));
+    expect(h.platform.calls).toEqual(['health', ...Array.from({ length: inFlight }, () => 'sendBatch')]);
     expect(await h.db.outbox.count()).toBe(2);
   });
 

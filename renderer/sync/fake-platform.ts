@@ -1,7 +1,7 @@
 import { err, ok } from '../../drivers/result';
 import type { Result } from '../../drivers/result';
 import type { BatchAnswer, JournalEntry, QueueStats, SealedBlob } from '../../electron/api/contract';
-import { sendInTurn } from '../../electron/api/send-in-turn';
+import { createSendLane } from '../../electron/api/send-in-turn';
 import type { BatchItemResult, ReferencePage } from '../../electron/api/platform-schemas';
 import { testUnseal } from '../outbox/testing';
 import type { TestSealedContent } from '../outbox/testing';
@@ -57,6 +57,7 @@ export class FakePlatform {
   readonly batchSizes: number[] = [];
   /** batches per sendBatches call, in call order */
   readonly batchCalls: number[] = [];
+  private readonly lane = createSendLane();
   readonly uploads: string[] = [];
   readonly calls: Method[] = [];
   readonly heartbeats: { queue: QueueStats }[] = [];
@@ -129,10 +130,10 @@ export class FakePlatform {
         health: () => this.call('health', async () => ok(this.online ? { online: true, clockOffsetMs: this.clockOffsetMs } : { online: false })),
         uploadAttachment: (input) => this.call('uploadAttachment', async () => this.upload(input.sha256, input.sealed)),
         sendBatch: (input) => this.call('sendBatch', async () => this.batch(input.items)),
-        // like the host: each batch is its own request (with its own faults), two on the wire at most
+        // like the host: each batch is its own request (with its own faults), through one lane
         sendBatches: async ({ batches }) => {
           this.batchCalls.push(batches.length);
-          const answers = await sendInTurn(batches, ({ items }) => {
+          const answers = await this.lane.send(batches, ({ items }) => {
             const missing = items.find(({ id }) => !this.journaled(id));
             if (missing) return { error: { code: 'sealed-item-unavailable', message: `transaction ${missing.id} is not in the journal` } };
             return this.call('sendBatch', async () => this.batch(items)).then((r): BatchAnswer => (r.ok ? r.value : { error: r.error }));

@@ -18,14 +18,14 @@ export interface Sent {
 }
 
 /**
- * Takes up to MAX_BATCHES_PER_CALL batches off the front of the queue, each with its attachments
- * uploaded (platform-api.md §4: before the transactions that reference them). An upload failure
- * ends the taking: the batches ready before it still go out, and the failure ends the drain after
- * their answers are written.
+ * Takes up to `most` batches (at most MAX_BATCHES_PER_CALL) off the front of the queue, each with
+ * its attachments uploaded (platform-api.md §4: before the transactions that reference them). An
+ * upload failure ends the taking: the batches ready before it still go out, and the failure ends
+ * the drain after their answers are written.
  */
-export async function takeGroup(ctx: DrainContext, queue: OutboxEntry[], deadAtStart: number): Promise<{ chunks: OutboxEntry[][]; failure?: StepResult }> {
+export async function takeGroup(ctx: DrainContext, queue: OutboxEntry[], deadAtStart: number, most = MAX_BATCHES_PER_CALL): Promise<{ chunks: OutboxEntry[][]; failure?: StepResult }> {
   const chunks: OutboxEntry[][] = [];
-  while (chunks.length < MAX_BATCHES_PER_CALL && queue.length > 0) {
+  while (chunks.length < Math.min(most, MAX_BATCHES_PER_CALL) && queue.length > 0) {
     const chunk = await stillQueued(ctx, takeChunk(queue, ctx.batchLimit), deadAtStart);
     if (chunk.length === 0) continue;
     const deadBefore = ctx.report.deadLettered;
@@ -48,7 +48,13 @@ export async function takeGroup(ctx: DrainContext, queue: OutboxEntry[], deadAtS
  * lost) is refused `sealed-item-unavailable` before it is sent, and goes again at once with the
  * sealed items from IndexedDB; one with no sealed item left here either is dead-lettered.
  */
-export async function sendGroup(ctx: DrainContext, chunks: readonly OutboxEntry[][]): Promise<{ sent: Sent[]; unsent: OutboxEntry[][] }> {
+/** A call's batches: those sent (or refused as a whole), then those the host did not send. */
+export interface GroupSent {
+  readonly sent: readonly Sent[];
+  readonly unsent: readonly OutboxEntry[][];
+}
+
+export async function sendGroup(ctx: DrainContext, chunks: readonly OutboxEntry[][]): Promise<GroupSent> {
   const first = chunks[0];
   if (!first) return { sent: [], unsent: [] };
   const call = await ctx.kiosk.platform.sendBatches({ batches: chunks.map((c) => ({ items: c.map((e) => ({ id: e.id })) })) });

@@ -3,7 +3,7 @@ import type { Result } from '../../../drivers/result';
 import type { BatchAnswer, KioskContract, SealedBlob } from '../../api/contract';
 import type { BatchItemResult } from '../../api/platform-schemas';
 import type { HandlersOf } from '../../api/define';
-import { sendInTurn } from '../../api/send-in-turn';
+import { createSendLane } from '../../api/send-in-turn';
 import type { Vault } from '../vault/vault';
 import type { CanonicalItem, PlatformClient } from './client';
 import type { EnrolmentStore } from './enrolment-store';
@@ -36,6 +36,8 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
   const now = deps.now ?? Date.now;
   /** platform minus host clock from the last successful health check; stamped on new transactions */
   let clockOffsetMs: number | undefined;
+  /** every sendBatches call of this terminal goes out through one lane */
+  const lane = createSendLane();
 
   const notEnrolled = (what: string) => err('not-enrolled', `${what}: the terminal is not enrolled`);
 
@@ -137,7 +139,7 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
 
       async sendBatches({ batches }) {
         const results: BatchItemResult[] = [];
-        const answers = await sendInTurn(batches, (batch) => {
+        const answers = await lane.send(batches, (batch) => {
           const items = openItems(batch.items);
           if (!items.ok) return { error: items.error };
           return client.sendBatchJson(items.value).then((r): BatchAnswer => {
