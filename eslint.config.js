@@ -25,12 +25,19 @@ export const layerRules = {
   electronOutsideShell: { paths: ['electron'], patterns: ['electron/*'] },
 };
 
-/** @param {{paths: string[], patterns: string[]}} rule @param {string} why */
-const restrict = (rule, why) => ({
+/** renderer/outbox/db.ts runs Dexie without its observability middleware */
+const noLiveQuery = {
+  name: 'dexie',
+  importNames: ['liveQuery'],
+  message: 'the outbox database runs without Dexie\'s observability middleware (renderer/outbox/db.ts), so a liveQuery would never update; query, and query again on the sync events.',
+};
+
+/** @param {{paths: string[], patterns: string[]}} rule @param {string} why @param {{name: string, importNames: string[], message: string}[]} [also] */
+const restrict = (rule, why, also = []) => ({
   'no-restricted-imports': [
     'error',
     {
-      paths: rule.paths.map((name) => ({ name, message: why })),
+      paths: [...rule.paths.map((name) => ({ name, message: why })), ...also],
       patterns: [{ group: rule.patterns, message: why }],
     },
   ],
@@ -70,7 +77,7 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['**/*.test.{ts,tsx}'],
-    rules: restrict(layerRules.renderer, 'renderer/ runs in the sandbox: no Node built-ins, device libraries, electron or host code (DESIGN.md layer rules).'),
+    rules: restrict(layerRules.renderer, 'renderer/ runs in the sandbox: no Node built-ins, device libraries, electron or host code (DESIGN.md layer rules).', [noLiveQuery]),
   },
   {
     files: ['electron/**/*.{ts,tsx}', 'cli/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.{ts,mjs}'],

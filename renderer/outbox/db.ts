@@ -33,7 +33,14 @@ export class KioskOutboxDb extends Dexie {
       // cut right after printing could lose it. Dexie has no per-transaction durability, so the
       // whole database is strict; the sync writes it costs are few (one per platform answer) and small.
       chromeTransactionDurability: 'strict',
+      // see the unuse below: nothing reads through Dexie's liveQuery cache either
+      cache: 'disabled',
     });
+    // The kiosk reads the outbox with plain queries and never subscribes with liveQuery (lint
+    // forbids importing it in renderer/). Dexie's observability middleware would still record
+    // every key each write touches, for subscribers there are none of, and tell other tabs: in a
+    // drain that is every id of every outcome row (bench/sync) for nothing.
+    this.unuse({ stack: 'dbcore', name: 'Observability' });
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2).upgrade(upgradeToV2);
     this.version(3).stores(SCHEMA_V3).upgrade(upgradeToV3);
