@@ -23,13 +23,41 @@ export function base64ToBytes(text: string): Uint8Array {
   return out;
 }
 
+/**
+ * Most frames carry no bytes (a sync call's ids and answers, device states): they take
+ * JSON.stringify's own fast path, which a replacer function turns off for the whole frame. One
+ * walk that stops at the first Uint8Array costs less than the replacer on a frame without any.
+ */
 export function encodeWire(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (v instanceof Uint8Array ? { [BYTES_TAG]: bytesToBase64(v) } : v));
+  if (!holdsBytes(value)) return JSON.stringify(value);
+  // the holder's own value: a Buffer's toJSON has already turned `v` into {type, data}
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+    const raw = this[key];
+    return raw instanceof Uint8Array ? { [BYTES_TAG]: bytesToBase64(raw) } : v;
+  });
 }
 
-/** Parses one frame; malformed JSON or a bad base64 payload returns undefined (the caller reports it). */
+function holdsBytes(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (v instanceof Uint8Array) return true;
+    for (const child of Array.isArray(v) ? (v as unknown[]) : Object.values(v)) pending.push(child);
+  }
+  return false;
+}
+
+/**
+ * Parses one frame; malformed JSON or a bad base64 payload returns undefined (the caller reports
+ * it). A frame whose text never names the tag holds no bytes and is parsed without a reviver,
+ * which would otherwise be called for every value of it. (A tag spelled with escapes, as in
+ * "\u0024bytes", is then left an object; encodeWire never writes one, and the schema on the far
+ * side refuses an object where bytes belong.)
+ */
 export function decodeWire(text: string): unknown {
   try {
+    if (!text.includes(`"${BYTES_TAG}"`)) return JSON.parse(text) as unknown;
     return JSON.parse(text, (_key, v: unknown) => {
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
         const keys = Object.keys(v);
