@@ -73,6 +73,14 @@ describe('requests', () => {
     expect(server.received[0]?.headers['x-terminal-id']).toBe('CZ-T0012');
   });
 
+  it('names the kiosk in User-Agent when told to, and sends none of its own otherwise', async () => {
+    server.reply(json(200, { serverTime: new Date(0).toISOString() }));
+    server.reply(json(200, { serverTime: new Date(0).toISOString() }));
+    await client({ userAgent: 'police-kiosk/1.2.3' }).health();
+    await client().health();
+    expect(server.received.map((r) => r.headers['user-agent'])).toEqual(['police-kiosk/1.2.3', undefined]);
+  });
+
   it('reports a zero offset as 0, never -0', async () => {
     const times = [1_000, 1_001];
     server.reply(json(200, { serverTime: new Date(1_000).toISOString() }));

@@ -94,6 +94,11 @@ export interface PlatformClientOptions {
   readonly revoke?: () => Promise<unknown>;
   readonly networkGate?: NetworkGate;
   readonly now?: () => number;
+  /**
+   * sent as User-Agent on every request, e.g. police-kiosk/0.1.0: gateways in front of the
+   * platform commonly refuse a request without one, and node:http sends none by itself
+   */
+  readonly userAgent?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -128,7 +133,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     // the sync engine, heartbeats, reference pulls and enrolment all go through here
     const wait = holdUntil === 0 ? 0 : holdUntil - now();
     if (wait > 0) return platformError('rate-limited', `${method} not sent: the platform asked to wait (Retry-After) for ${Math.ceil(wait / 1000)} s more`, wait);
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    const headers: Record<string, string> = { Accept: 'application/json', ...(options.userAgent === undefined ? {} : { 'User-Agent': options.userAgent }) };
     const credentials = auth === 'none' ? null : options.credentials();
     if (auth === 'required' && !credentials) return platformError('not-enrolled', `${method} ${path.split('/')[1] ?? ''} not sent: the terminal is not enrolled (or was revoked)`);
     if (credentials) {

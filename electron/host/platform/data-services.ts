@@ -20,7 +20,6 @@ export interface DataServicesOptions {
   readonly uptimeSec: () => number;
   readonly deviceStates: DataHandlerDeps['deviceStates'];
   readonly networkGate?: NetworkGate;
-  readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
   readonly now?: () => number;
   readonly onEnrolled?: DataHandlerDeps['onEnrolled'];
@@ -47,7 +46,7 @@ export async function openDataServices(options: DataServicesOptions): Promise<Re
     revoke: () => enrolment.value.markRevoked(),
     networkGate,
     now,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    userAgent: `police-kiosk/${options.appVersion}`,
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
   const handlers = createDataHandlers({
