@@ -14,14 +14,18 @@ export const BATCHES_ON_THE_WIRE = 2;
  */
 export const CALLS_IN_FLIGHT = 2;
 
-/** `start`: the batch's answer to come, or an error at once when it cannot be sent (nothing was sent). */
-export type StartBatch<B> = (batch: B) => Promise<BatchAnswer> | { error: BatchError };
+/**
+ * `open`: gets a batch ready to go (the host unseals its items), or says at once why it cannot be
+ * sent (nothing was sent). `send` puts a ready batch on the wire; its promise is the answer.
+ */
+export type OpenBatch<B> = (batch: B) => (() => Promise<BatchAnswer>) | { error: BatchError };
 
 /**
  * How `platform.sendBatches` sends (the host, and the test platform that stands in for it). One
  * lane per terminal; calls may overlap (CALLS_IN_FLIGHT), and the lane orders them:
  * - batches start in call order, each call's in its own order, with at most BATCHES_ON_THE_WIRE
  *   unanswered at a time across all calls;
+ * - the next batch is opened while the wire is full, so it goes out the moment a place frees;
  * - after a whole-request failure no further batch starts, in this call or any call waiting
  *   behind it; those already on the wire are answered. The lane forgets the failure once no call
  *   is left: by then the renderer has seen it and backs off before it calls again;
@@ -29,7 +33,7 @@ export type StartBatch<B> = (batch: B) => Promise<BatchAnswer> | { error: BatchE
  * Each call gets one answer per batch started, in the order of its `batches`.
  */
 export interface SendLane {
-  send<B>(batches: readonly B[], start: StartBatch<B>): Promise<BatchAnswer[]>;
+  send<B>(batches: readonly B[], open: OpenBatch<B>): Promise<BatchAnswer[]>;
 }
 
 export function createSendLane(): SendLane {
@@ -40,16 +44,17 @@ export function createSendLane(): SendLane {
   /** settles when the call before has started (or given up) all its batches */
   let turn: Promise<void> = Promise.resolve();
 
-  async function startAll<B>(batches: readonly B[], start: StartBatch<B>, answers: Promise<BatchAnswer>[]): Promise<void> {
+  async function startAll<B>(batches: readonly B[], open: OpenBatch<B>, answers: Promise<BatchAnswer>[]): Promise<void> {
     for (const batch of batches) {
-      while (onWire.length >= BATCHES_ON_THE_WIRE) await onWire.shift();
       if (failed) return;
-      const started = start(batch);
-      if (!(started instanceof Promise)) {
-        answers.push(Promise.resolve(started));
+      const ready = open(batch);
+      if (typeof ready !== 'function') {
+        answers.push(Promise.resolve(ready));
         return;
       }
-      const answer = started.then((a) => {
+      while (onWire.length >= BATCHES_ON_THE_WIRE) await onWire.shift();
+      if (failed) return;
+      const answer = ready().then((a) => {
         if ('error' in a) failed = true;
         return a;
       });
@@ -59,10 +64,10 @@ export function createSendLane(): SendLane {
   }
 
   return {
-    async send(batches, start) {
+    async send(batches, open) {
       calls += 1;
       const answers: Promise<BatchAnswer>[] = [];
-      const started = turn.then(() => startAll(batches, start, answers));
+      const started = turn.then(() => startAll(batches, open, answers));
       turn = started.catch(() => undefined);
       try {
         await started;

@@ -136,7 +136,7 @@ export class FakePlatform {
           const answers = await this.lane.send(batches, ({ items }) => {
             const missing = items.find(({ id }) => !this.journaled(id));
             if (missing) return { error: { code: 'sealed-item-unavailable', message: `transaction ${missing.id} is not in the journal` } };
-            return this.call('sendBatch', async () => this.batch(items)).then((r): BatchAnswer => (r.ok ? r.value : { error: r.error }));
+            return () => this.call('sendBatch', async () => this.batch(items)).then((r): BatchAnswer => (r.ok ? r.value : { error: r.error }));
           });
           return ok({ answers });
         },

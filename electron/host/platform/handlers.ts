@@ -142,7 +142,7 @@ export function createDataHandlers(deps: DataHandlerDeps): { vault: Handlers['va
         const answers = await lane.send(batches, (batch) => {
           const items = openItems(batch.items);
           if (!items.ok) return { error: items.error };
-          return client.sendBatchJson(items.value).then((r): BatchAnswer => {
+          return () => client.sendBatchJson(items.value).then((r): BatchAnswer => {
             if (!r.ok) return { error: r.error };
             results.push(...r.value);
             return { results: r.value };
