@@ -120,7 +120,7 @@ export async function sendQueued(ctx: DrainContext, due: readonly OutboxEntry[],
  * small write after the last answer instead of up to MAX_BATCHES_PER_CALL batches' worth. A short
  * drain keeps one call: there is nothing to overlap, and each call is a round trip and a write.
  */
-export function tailGroup(queued: number, batchLimit: number): number {
+function tailGroup(queued: number, batchLimit: number): number {
   return Math.max(1, Math.ceil(queued / batchLimit / 2));
 }
 

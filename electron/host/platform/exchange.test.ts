@@ -1,79 +1,21 @@
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Agent, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Agent } from 'node:http';
+import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPlatformClient } from './client';
 import { createPlatformAgent, exchange, idleKeepMs, statusError, type ExchangeOptions } from './exchange';
+import { startTestServer, type TestServer } from './test-server';
 
 /**
  * The transport under exchange(): connections kept alive and never leaked, the deadline over the
  * body, no redirects, the idle policy, https. Status mapping and the client's endpoints are pinned
  * by client.test.ts and client-stand-in.test.ts.
  */
-type Reply = (req: IncomingMessage, res: ServerResponse) => void;
 
-interface Received {
-  readonly method: string;
-  readonly url: string;
-  readonly headers: IncomingMessage['headers'];
-  readonly body: Buffer;
-  /** which server-side connection it came on, in order of arrival */
-  readonly connection: number;
-}
-
-interface Loopback {
-  readonly url: string;
-  readonly connections: Socket[];
-  readonly received: Received[];
-  reply(next: Reply): void;
-  close(): Promise<void>;
-}
-
-interface Listenable {
-  listen(port: number, host: string, done: () => void): unknown;
-  address(): AddressInfo | string | null;
-  closeAllConnections(): void;
-  close(done: () => void): unknown;
-}
-
-function loopback(scheme: 'http' | 'https', tls?: { key: string; cert: string }): Promise<Loopback> {
-  const connections: Socket[] = [];
-  const received: Received[] = [];
-  let handler: Reply = (_req, res) => res.end('ok');
-  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      if (!connections.includes(req.socket)) connections.push(req.socket);
-      received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks), connection: connections.indexOf(req.socket) });
-      handler(req, res);
-    });
-  };
-  const server: Listenable = tls ? createHttpsServer(tls, onRequest) : createServer(onRequest);
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `${scheme}://127.0.0.1:${port}`,
-        connections,
-        received,
-        reply: (next) => {
-          handler = next;
-        },
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
-}
 
 const closed = async (socket: Socket | undefined): Promise<void> => {
   if (socket && !socket.closed) await once(socket, 'close');
@@ -83,14 +25,14 @@ const live = (agent: Agent): Socket[] => [...Object.values(agent.sockets), ...Ob
 const text = (body: Uint8Array): string => Buffer.from(body).toString('utf8');
 const messageOf = (r: { ok: boolean; error?: { code: string; message: string } }): string => (r.ok ? 'ok' : `${r.error?.code}: ${r.error?.message}`);
 
-let server: Loopback;
+let server: TestServer;
 let agent: Agent;
 let options: ExchangeOptions;
 const get = (path: string, method: 'GET' | 'HEAD' = 'GET') => exchange(options, { method, url: server.url + path, headers: { Accept: 'application/json' } });
 
 describe('exchange over node:http', () => {
   beforeAll(async () => {
-    server = await loopback('http');
+    server = await startTestServer({ base: '', initial: (_req, res) => res.end('ok') });
   });
   afterAll(() => server.close());
   afterEach(() => {
@@ -235,7 +177,7 @@ describe('exchange over https', () => {
     const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
     tls = { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
-    server = await loopback('https', tls);
+    server = await startTestServer({ base: '', tls, initial: (_req, res) => res.end('ok') });
   });
   afterAll(async () => {
     await server.close();
