@@ -45,6 +45,11 @@ describe('exchange over node:http', () => {
     agent = createPlatformAgent('http:');
     options = { agent, timeoutMs: 10_000, maxResponseBytes: 1_024, ...overrides };
   };
+  /** the exchange closed its connection, and the agent keeps no socket of it */
+  const closedItsConnection = async (): Promise<void> => {
+    await closed(server.connections[0]);
+    expect(live(agent)).toEqual([]);
+  };
 
   it('keeps one connection for sequential requests and opens a second only for a concurrent one', async () => {
     useAgent();
@@ -97,8 +102,7 @@ describe('exchange over node:http', () => {
       res.write('x'.repeat(1_000));
     });
     expect(messageOf(await get('/reference'))).toBe('invalid-response: response exceeds the 1024-byte bound; the request may have been applied');
-    await closed(server.connections[0]);
-    expect(live(agent)).toEqual([]);
+    await closedItsConnection();
   });
 
   it('refuses a declared oversize body before reading it, and closes that connection', async () => {
@@ -108,8 +112,7 @@ describe('exchange over node:http', () => {
       res.write('x');
     });
     expect(messageOf(await get('/reference'))).toBe('invalid-response: response of 5000 bytes exceeds the 1024-byte bound; the request may have been applied');
-    await closed(server.connections[0]);
-    expect(live(agent)).toEqual([]);
+    await closedItsConnection();
   });
 
   it('holds the deadline over the body: a stall halfway times out and closes that connection', async () => {
@@ -119,8 +122,7 @@ describe('exchange over node:http', () => {
       res.write('{"results":[');
     });
     expect(messageOf(await get('/batch'))).toBe('network: GET timed out after 100 ms; the request may have been applied');
-    await closed(server.connections[0]);
-    expect(live(agent)).toEqual([]);
+    await closedItsConnection();
   });
 
   it('names the socket error, never the body, when the connection drops in the middle of it', async () => {

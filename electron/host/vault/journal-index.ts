@@ -54,50 +54,46 @@ export function createJournalIndex(): JournalIndex {
     }
   };
   const same = (a: Location, b: Location): boolean => a.segment === b.segment && a.offset === b.offset;
+  // transactions and attachments are kept the same way: an entry per key, its bytes counted live
+  const place = <E extends { at: Location }>(map: Map<string, E>, key: string, entry: E): void => {
+    map.set(key, entry);
+    account(entry.at, 1);
+  };
+  const remove = <E extends { at: Location }>(map: Map<string, E>, key: string): E | undefined => {
+    const entry = map.get(key);
+    if (!entry) return undefined;
+    map.delete(key);
+    account(entry.at, -1);
+    return entry;
+  };
+  const move = <E extends { at: Location }>(map: Map<string, E>, key: string, from: Location, to: Location): void => {
+    const entry = map.get(key);
+    if (!entry || !same(entry.at, from)) return;
+    map.set(key, { ...entry, at: to });
+    account(from, -1);
+    account(to, 1);
+  };
 
   const index: JournalIndex = {
     transactions,
     attachments,
     putTransaction(file, at) {
       index.dropTransaction(file.transaction.id);
-      transactions.set(file.transaction.id, { file, at });
+      place(transactions, file.transaction.id, { file, at });
       count(file, 1);
-      account(at, 1);
     },
     dropTransaction(id) {
-      const entry = transactions.get(id);
-      if (!entry) return undefined;
-      transactions.delete(id);
-      count(entry.file, -1);
-      account(entry.at, -1);
+      const entry = remove(transactions, id);
+      if (entry) count(entry.file, -1);
       return entry;
     },
     putAttachment(meta, at) {
       index.dropAttachment(meta.sha256);
-      attachments.set(meta.sha256, { meta, at });
-      account(at, 1);
+      place(attachments, meta.sha256, { meta, at });
     },
-    dropAttachment(sha256) {
-      const entry = attachments.get(sha256);
-      if (!entry) return false;
-      attachments.delete(sha256);
-      account(entry.at, -1);
-      return true;
-    },
-    moveTransaction(id, from, to) {
-      const entry = transactions.get(id);
-      if (!entry || !same(entry.at, from)) return;
-      transactions.set(id, { file: entry.file, at: to });
-      account(from, -1);
-      account(to, 1);
-    },
-    moveAttachment(sha256, from, to) {
-      const entry = attachments.get(sha256);
-      if (!entry || !same(entry.at, from)) return;
-      attachments.set(sha256, { meta: entry.meta, at: to });
-      account(from, -1);
-      account(to, 1);
-    },
+    dropAttachment: (sha256) => remove(attachments, sha256) !== undefined,
+    moveTransaction: (id, from, to) => move(transactions, id, from, to),
+    moveAttachment: (sha256, from, to) => move(attachments, sha256, from, to),
     isReferenced: (sha256) => references.has(sha256),
     liveBytes: (segment) => live.get(segment) ?? 0,
     apply(record, at) {
